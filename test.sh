@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what the tests need, builds, runs every
+# test project, and ends with one plain line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=TestResults
+rm -rf "$results"
+
+if ! dotnet build DataSelection.sln -c Release -warnaserror 2>&1 | tail -n 3; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test DataSelection.sln -c Release --no-build \
+  --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" 2>&1 | grep -vE '^\s+Passed ' 
+status=${PIPESTATUS[0]}
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  echo "no test ran"
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
