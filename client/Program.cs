@@ -1,1 +1,3 @@
-return 0;
+using DataSelection.Client;
+
+return await DataSelectionCli.RunAsync(args, CliContext.FromConsole()).ConfigureAwait(false);

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using DataSelection.Client.Commands;
+
+namespace DataSelection.Client;
+
+/// <summary>The <c>dataselection</c> command line: the lab's science without the classroom.</summary>
+public static class DataSelectionCli
+{
+    public static RootCommand Create(CliContext context) =>
+        new("dataselection: data-selection science from the command line (MinHash/LSH deduplication, active learning, domain gap, the lab's scenarios)")
+        {
+        };
+
+    public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return Create(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}
