@@ -11,18 +11,14 @@ internal sealed class BigramCounts
 {
     // Growing at half full keeps linear-probing chains short (expected probes ≈ 1.5 on a hit).
     private const double MaxLoadFactor = 0.5;
-    private const int MinimumCapacity = 1024;
 
-    private Entry[] _entries;
-    private int _mask;
+    // Starting small and doubling costs less than sizing for the token count: distinct pairs are a
+    // fraction of tokens, and a table sized for tokens spends its time faulting in untouched pages.
+    private const int InitialCapacity = 1 << 12;
+
+    private Entry[] _entries = new Entry[InitialCapacity];
+    private int _mask = InitialCapacity - 1;
     private int _count;
-
-    public BigramCounts(int expectedPairs)
-    {
-        var capacity = (int)Math.Max(MinimumCapacity, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Ceiling(expectedPairs / MaxLoadFactor)));
-        _entries = new Entry[capacity];
-        _mask = capacity - 1;
-    }
 
     /// <summary>Distinct pairs seen at least once.</summary>
     public int DistinctPairs => _count;

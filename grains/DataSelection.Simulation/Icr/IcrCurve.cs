@@ -88,8 +88,8 @@ public static class IcrCurve
         }
 
         var compute = TrainingCompute.For(scenario, rawTokens);
-        var raw = new Run(new NGramLanguageModel(vocabularySize, rawTokens), compute);
-        var deduplicated = new Run(new NGramLanguageModel(vocabularySize, keptTokens), compute);
+        var raw = new Run(new NGramLanguageModel(vocabularySize), compute);
+        var deduplicated = new Run(new NGramLanguageModel(vocabularySize), compute);
         var heldOutTokens = heldOut.Sum(d => (long)d.Length);
 
         var checkpoints = scenario.IcrCheckpoints;

@@ -16,6 +16,11 @@ public sealed class NGramLanguageModel
     // Kneser–Ney; a fixed value keeps the model's behaviour independent of the stream's statistics.
     private const double Discount = 0.75;
 
+    // A running product of probabilities is turned into a logarithm once it falls below this; the
+    // smallest probability the model gives is ~D²/(V·pairs·c(v)) ≫ 1e-100 at any trainable size, so
+    // one more factor can never underflow a double (smallest normal ≈ 1e-308).
+    private const double ProductFloor = 1e-200;
+
     private readonly int _vocabularySize;
     private readonly BigramCounts _pairs;
     private readonly long[] _contextTokens;
@@ -24,13 +29,11 @@ public sealed class NGramLanguageModel
     private int _wordsWithPreceders;
 
     /// <param name="vocabularySize">V: the number of word ids the model predicts over.</param>
-    /// <param name="expectedTrainingTokens">A hint for sizing the count table (distinct pairs never exceed tokens).</param>
-    public NGramLanguageModel(int vocabularySize, long expectedTrainingTokens = 0)
+    public NGramLanguageModel(int vocabularySize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabularySize, 2);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedTrainingTokens);
         _vocabularySize = vocabularySize;
-        _pairs = new BigramCounts((int)Math.Min(expectedTrainingTokens, int.MaxValue / 4));
+        _pairs = new BigramCounts();
         _contextTokens = new long[vocabularySize + 1];
         _contextFollowerTypes = new int[vocabularySize + 1];
         _wordPrecederTypes = new int[vocabularySize];
@@ -91,12 +94,21 @@ public sealed class NGramLanguageModel
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Σ log p = log Π p: multiplying and taking one logarithm per run of tokens is several
+            // times cheaper than one logarithm per token, and the floor keeps the product far from underflow.
+            var product = 1.0;
             var context = StartIndex;
             foreach (var word in document)
             {
-                negativeLogLikelihood -= Math.Log(ProbabilityOf(context, word));
+                product *= ProbabilityOf(context, word);
+                if (product < ProductFloor)
+                {
+                    negativeLogLikelihood -= Math.Log(product);
+                    product = 1.0;
+                }
                 context = word;
             }
+            negativeLogLikelihood -= Math.Log(product);
             tokens += document.Length;
         }
         if (tokens == 0)
