@@ -151,6 +151,24 @@ public class IcrCurveTests
         Assert.NotEqual(first, JsonSerializer.Serialize(Measure(Redundant(32))));
     }
 
+    [Theory]
+    [InlineData("cloud-titan")]
+    [InlineData("edge-guardian")]
+    [InlineData("mobile-nomad")]
+    [InlineData("tiny-pioneer")]
+    public void Every_track_prices_the_curve_in_its_own_units(string trackId)
+    {
+        var track = TrackCatalog.Find(trackId)!;
+        var corpus = Redundant(61);
+        var result = IcrCurve.Measure(corpus.Training, corpus.Kept, corpus.HeldOut, corpus.VocabularySize, track.Dedup, track.Prices);
+        Assert.Equal(track.Dedup.IcrCheckpoints + 1, result.Raw.Count);
+        Assert.Equal(6.0 * track.Dedup.ModelParameters * track.Dedup.NotionalTrainingTokens, result.RawFlops, 1e-12 * result.RawFlops);
+        Assert.Equal(track.Prices.GpuHoursFor(result.Savings.Flops), result.Savings.GpuHours, 1e-12 * result.Savings.GpuHours);
+        Assert.True(result.DeduplicatedTrainingTime.TotalSeconds < result.RawTrainingTime.TotalSeconds);
+        // System.Text.Json refuses NaN and Infinity, so this also proves every number is finite.
+        Assert.Contains("\"MeasuredIcrGain\"", JsonSerializer.Serialize(result), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Progress_reports_each_checkpoint_of_both_runs_in_order()
     {
