@@ -115,8 +115,8 @@ public static class IcrCurve
         var removedTokenFraction = 1.0 - (double)keptTokens / rawTokens;
         var rawCorpusBytes = scenario.NotionalCorpusBytes;
         return new IcrCurveResult(
-            raw.Points,
-            deduplicated.Points,
+            [.. raw.Points],
+            [.. deduplicated.Points],
             vocabularySize,
             raw.Model.UniformLoss,
             heldOut.Count,
