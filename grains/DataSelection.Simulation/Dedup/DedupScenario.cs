@@ -36,4 +36,14 @@ public sealed record DedupScenario(
     double ModelParameters,
     double NotionalTrainingTokens,
     int IcrCheckpoints,
-    double NotionalCorpusBytes);
+    double NotionalCorpusBytes)
+{
+    /// <summary>Accelerators the notional model trains on together (R_peak of the Iron Law is their sum).</summary>
+    public int TrainingAccelerators { get; init; } = 1;
+
+    /// <summary>BW of the Iron Law: bytes per second storage feeds the training run.</summary>
+    public double StorageBandwidthBytesPerSecond { get; init; } = 10e9;
+
+    /// <summary>L_lat of the Iron Law: fixed seconds of a training run that no data or compute shortens.</summary>
+    public double RunLatencySeconds { get; init; } = 600;
+}

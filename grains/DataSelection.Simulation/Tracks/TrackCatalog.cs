@@ -40,7 +40,11 @@ public static class TrackCatalog
             ModelParameters: 70e9,
             NotionalTrainingTokens: 15e12,
             IcrCheckpoints: 10,
-            NotionalCorpusBytes: 60e12),
+            NotionalCorpusBytes: 60e12)
+        {
+            // Iron Law R_peak: a Llama-3-scale cluster of H100s.
+            TrainingAccelerators = 16_384,
+        },
         ActiveLearning: new ActiveLearningScenario(
             PoolSize: 4_000,
             TestSize: 2_000,
@@ -92,7 +96,10 @@ public static class TrackCatalog
             ModelParameters: 200e6,
             NotionalTrainingTokens: 1e13,
             IcrCheckpoints: 10,
-            NotionalCorpusBytes: 1e15),
+            NotionalCorpusBytes: 1e15)
+        {
+            TrainingAccelerators = 64,
+        },
         ActiveLearning: new ActiveLearningScenario(
             PoolSize: 4_000,
             TestSize: 2_000,
@@ -144,7 +151,10 @@ public static class TrackCatalog
             ModelParameters: 300e6,
             NotionalTrainingTokens: 2e11,
             IcrCheckpoints: 10,
-            NotionalCorpusBytes: 2e12),
+            NotionalCorpusBytes: 2e12)
+        {
+            TrainingAccelerators = 8,
+        },
         ActiveLearning: new ActiveLearningScenario(
             PoolSize: 4_000,
             TestSize: 2_000,
@@ -196,7 +206,10 @@ public static class TrackCatalog
             ModelParameters: 1e6,
             NotionalTrainingTokens: 5e9,
             IcrCheckpoints: 10,
-            NotionalCorpusBytes: 1e10),
+            NotionalCorpusBytes: 1e10)
+        {
+            TrainingAccelerators = 1,
+        },
         ActiveLearning: new ActiveLearningScenario(
             PoolSize: 2_000,
             TestSize: 2_000,

@@ -1,0 +1,206 @@
+using DataSelection.Simulation.Costs;
+using DataSelection.Simulation.Dedup;
+using DataSelection.Simulation.Progress;
+
+namespace DataSelection.Simulation.Icr;
+
+/// <summary>
+/// Measures the Information-Compute Ratio curve (the book: ICR = ΔI/ΔFLOPs) by really training
+/// one <see cref="NGramLanguageModel"/> on the raw stream and one on the deduplicated stream and
+/// measuring held-out loss as they go.
+/// </summary>
+/// <remarks>
+/// Both runs walk the raw stream in order; the deduplicated run trains only on kept documents.
+/// Checkpoints fall where the raw stream has passed k/K of its tokens (at the first document
+/// boundary at or after it), so at every checkpoint both runs have walked over the same stretch of
+/// corpus and differ only in what they skipped: the deduplicated run has spent fewer FLOPs on it.
+/// At the last checkpoint both have seen their whole stream.
+/// </remarks>
+public static class IcrCurve
+{
+    private const string Stage = "icr";
+
+    /// <summary>Measures the curve for a generated corpus and a kept-mask from deduplication (one flag per training document).</summary>
+    public static IcrCurveResult Measure(
+        GeneratedCorpus corpus,
+        IReadOnlyList<bool> kept,
+        DedupScenario scenario,
+        ComputePrices prices,
+        IProgress<SimulationProgress<IcrCheckpoint>>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return Measure(
+            corpus.Documents.Select(d => d.Tokens).ToArray(),
+            kept,
+            corpus.HeldOut.Select(d => d.Tokens).ToArray(),
+            corpus.VocabularySize,
+            scenario,
+            prices,
+            progress,
+            cancellationToken);
+    }
+
+    /// <summary>Measures the curve for a training stream (in order), its kept-mask, and clean held-out documents.</summary>
+    /// <param name="trainingStream">Documents in training order, as word ids in [0, V).</param>
+    /// <param name="kept">One flag per training document: true if deduplication kept it.</param>
+    /// <param name="heldOut">Clean, unseen documents the loss is measured on.</param>
+    /// <param name="vocabularySize">V.</param>
+    /// <param name="scenario">The track's notional model, notional corpus, checkpoint count and Iron Law terms.</param>
+    /// <param name="prices">The track's accelerator price and speed.</param>
+    /// <param name="progress">Receives the untrained origin and then each checkpoint of both runs as it is measured.</param>
+    public static IcrCurveResult Measure(
+        IReadOnlyList<int[]> trainingStream,
+        IReadOnlyList<bool> kept,
+        IReadOnlyList<int[]> heldOut,
+        int vocabularySize,
+        DedupScenario scenario,
+        ComputePrices prices,
+        IProgress<SimulationProgress<IcrCheckpoint>>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trainingStream);
+        ArgumentNullException.ThrowIfNull(kept);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(prices);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scenario.IcrCheckpoints);
+        if (kept.Count != trainingStream.Count)
+        {
+            throw new ArgumentException($"The kept-mask has {kept.Count} flags for {trainingStream.Count} documents.", nameof(kept));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        long rawTokens = 0, keptTokens = 0;
+        var keptDocuments = 0;
+        for (var i = 0; i < trainingStream.Count; i++)
+        {
+            rawTokens += trainingStream[i].Length;
+            if (kept[i])
+            {
+                keptTokens += trainingStream[i].Length;
+                keptDocuments++;
+            }
+        }
+        if (rawTokens == 0)
+        {
+            throw new ArgumentException("The training stream holds no tokens.", nameof(trainingStream));
+        }
+
+        var compute = TrainingCompute.For(scenario, rawTokens);
+        var raw = new Run(new NGramLanguageModel(vocabularySize), compute);
+        var deduplicated = new Run(new NGramLanguageModel(vocabularySize), compute);
+        var heldOutTokens = heldOut.Sum(d => (long)d.Length);
+
+        var checkpoints = scenario.IcrCheckpoints;
+        Record(0);
+        var checkpoint = 1;
+        for (var i = 0; i < trainingStream.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            raw.Train(trainingStream[i]);
+            if (kept[i])
+            {
+                deduplicated.Train(trainingStream[i]);
+            }
+            while (checkpoint <= checkpoints && raw.Tokens >= CheckpointTokens(checkpoint, checkpoints, rawTokens))
+            {
+                Record(checkpoint++);
+            }
+        }
+
+        var rawEnd = raw.Points[^1];
+        var dedupEnd = deduplicated.Points[^1];
+        var savedFlops = rawEnd.TrainingFlops - dedupEnd.TrainingFlops;
+        var removedTokenFraction = 1.0 - (double)keptTokens / rawTokens;
+        var rawCorpusBytes = scenario.NotionalCorpusBytes;
+        return new IcrCurveResult(
+            [.. raw.Points],
+            [.. deduplicated.Points],
+            vocabularySize,
+            raw.Model.UniformLoss,
+            heldOut.Count,
+            heldOutTokens,
+            trainingStream.Count,
+            keptDocuments,
+            rawTokens,
+            keptTokens,
+            1.0 - (double)keptDocuments / trainingStream.Count,
+            removedTokenFraction,
+            compute,
+            rawEnd.TrainingFlops,
+            dedupEnd.TrainingFlops,
+            new ComputeSavings(savedFlops, savedFlops / rawEnd.TrainingFlops, prices.GpuHoursFor(savedFlops), prices.GpuCostFor(savedFlops)),
+            rawEnd.HeldOutLoss,
+            dedupEnd.HeldOutLoss,
+            Ratio(dedupEnd.LearningProgress, rawEnd.LearningProgress),
+            dedupEnd.CumulativeIcr is { } dedupIcr && rawEnd.CumulativeIcr is { } rawIcr ? Ratio(dedupIcr, rawIcr) : null,
+            // The book's reference for the Lock of Part 1: removing f of the samples raises ICR by 1/(1 − f).
+            keptTokens == 0 ? null : 1.0 / (1.0 - removedTokenFraction),
+            IronLaw.ForTraining(scenario, prices, rawEnd.TrainingFlops, rawCorpusBytes),
+            IronLaw.ForTraining(scenario, prices, dedupEnd.TrainingFlops, rawCorpusBytes * keptTokens / rawTokens),
+            Ratio(rawEnd.TrainingFlops, dedupEnd.TrainingFlops));
+
+        void Record(int index)
+        {
+            raw.Checkpoint(index, heldOut, cancellationToken);
+            deduplicated.Checkpoint(index, heldOut, cancellationToken);
+            progress?.Report(new SimulationProgress<IcrCheckpoint>(
+                Stage,
+                (double)index / checkpoints,
+                new IcrCheckpoint(index, raw.Points[^1], deduplicated.Points[^1])));
+        }
+    }
+
+    // Checkpoint k of K falls where the raw stream has passed ⌈k·T/K⌉ tokens.
+    private static long CheckpointTokens(int checkpoint, int checkpoints, long rawTokens) =>
+        (checkpoint * rawTokens + checkpoints - 1) / checkpoints;
+
+    private static double? Ratio(double numerator, double denominator) =>
+        denominator > 0 ? numerator / denominator : null;
+
+    /// <summary>One training run along the stream: its model, what it has consumed, and its points so far.</summary>
+    private sealed class Run(NGramLanguageModel model, TrainingCompute compute)
+    {
+        private readonly List<IcrPoint> _points = [];
+        private long _evaluatedAtTokens = -1;
+        private double _loss;
+
+        public NGramLanguageModel Model => model;
+
+        public IReadOnlyList<IcrPoint> Points => _points;
+
+        public int Documents { get; private set; }
+
+        public long Tokens => model.TrainedTokens;
+
+        public void Train(int[] document)
+        {
+            model.Train(document);
+            Documents++;
+        }
+
+        public void Checkpoint(int index, IReadOnlyList<int[]> heldOut, CancellationToken cancellationToken)
+        {
+            // A run that trained on nothing since its last checkpoint is the same model: its loss is unchanged.
+            if (_evaluatedAtTokens != Tokens)
+            {
+                _loss = model.CrossEntropy(heldOut, cancellationToken);
+                _evaluatedAtTokens = Tokens;
+            }
+            var flops = compute.FlopsFor(Tokens);
+            var progress = model.UniformLoss - _loss;
+            IcrPoint? previous = _points.Count == 0 ? null : _points[^1];
+            _points.Add(new IcrPoint(
+                index,
+                Documents,
+                Tokens,
+                compute.NotionalTokens(Tokens),
+                flops,
+                _loss,
+                progress,
+                previous is null ? null : Ratio(progress - previous.LearningProgress, flops - previous.TrainingFlops),
+                Ratio(progress, flops)));
+        }
+    }
+}
