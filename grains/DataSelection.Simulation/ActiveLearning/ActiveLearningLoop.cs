@@ -44,6 +44,9 @@ public static class ActiveLearningLoop
         var poolProbabilities = new double[pool.Rows * classCount];
         var testProbabilities = new double[test.Rows * classCount];
         var rounds = new List<ActiveLearningRound>();
+        // Buffers reused every round: at CLI sizes they live on the large-object heap, where churn costs full collections.
+        var candidateBuffer = new int[pool.Rows];
+        var scoreBuffer = new double[pool.Rows];
 
         void Buy(ReadOnlySpan<int> items)
         {
@@ -77,7 +80,7 @@ public static class ActiveLearningLoop
             rounds.Add(point);
             progress?.Report(new SimulationProgress<ActiveLearningRound>(Stage, (double)labeledCount / budget, point));
 
-            var candidates = Candidates(labeled, pool.Rows - labeledCount);
+            var candidates = Candidates(labeled, candidateBuffer);
             if (labeledCount >= budget || candidates.Length == 0)
             {
                 break;
@@ -92,7 +95,7 @@ public static class ActiveLearningLoop
             }
             model.PredictProbabilities(pool.Features, poolProbabilities);
             cancellationToken.ThrowIfCancellationRequested();
-            var scores = new double[candidates.Length];
+            var scores = scoreBuffer.AsSpan(0, candidates.Length);
             for (var i = 0; i < candidates.Length; i++)
             {
                 scores[i] = UncertaintySampler.Uncertainty(options.Strategy, poolProbabilities.AsSpan(candidates[i] * classCount, classCount));
@@ -147,18 +150,17 @@ public static class ActiveLearningLoop
             iterations);
     }
 
-    private static int[] Candidates(bool[] labeled, int count)
+    private static ReadOnlySpan<int> Candidates(bool[] labeled, int[] buffer)
     {
-        var candidates = new int[count];
         var next = 0;
         for (var i = 0; i < labeled.Length; i++)
         {
             if (!labeled[i])
             {
-                candidates[next++] = i;
+                buffer[next++] = i;
             }
         }
-        return candidates;
+        return buffer.AsSpan(0, next);
     }
 
     private static bool HasTwoClasses(ReadOnlySpan<int> labels)

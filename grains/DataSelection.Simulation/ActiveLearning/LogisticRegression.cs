@@ -94,7 +94,8 @@ public sealed class LogisticRegression
         for (var iteration = 0; iteration <= MaxNewtonIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            objective = Evaluate(_coefficients, features, positions, gradient, hessian);
+            // The gradient alone decides convergence; the costlier Hessian pass runs only when a step follows.
+            objective = Evaluate(_coefficients, features, positions, gradient, hessian: null);
             gradientNorm = MaxAbs(gradient);
             if (gradientNorm <= tolerance)
             {
@@ -104,6 +105,7 @@ public sealed class LogisticRegression
             {
                 break;
             }
+            Evaluate(_coefficients, features, positions, gradient, hessian);
             for (var i = 0; i < size; i++)
             {
                 step[i] = -gradient[i];
@@ -244,7 +246,7 @@ public sealed class LogisticRegression
         return false;
     }
 
-    /// <summary>The objective at <paramref name="coefficients"/>, and its gradient and Hessian (upper and lower triangle) when asked for.</summary>
+    /// <summary>The objective at <paramref name="coefficients"/>, and its gradient and full Hessian when buffers are given.</summary>
     private double Evaluate(double[] coefficients, ReadOnlySpan<double> features, int[] positions, double[]? gradient, double[]? hessian)
     {
         var d = FeatureCount;
@@ -282,17 +284,17 @@ public sealed class LogisticRegression
                     residual[k] = probability[k] - (k == target ? 1.0 : 0.0);
                 }
             }
-            if (gradient is null || hessian is null)
+            if (gradient is null)
             {
                 continue;
             }
             for (var k = 0; k < blocks; k++)
             {
-                var g = gradient.AsSpan(k * stride, stride);
-                for (var a = 0; a < stride; a++)
-                {
-                    g[a] += residual[k] * x[a];
-                }
+                VectorMath.AddScaled(gradient.AsSpan(k * stride, stride), residual[k], x);
+            }
+            if (hessian is null)
+            {
+                continue;
             }
             // Hessian of the cross-entropy: Σ p_k(δ_kl − p_l)·x xᵀ per block pair (binary: p(1 − p)).
             for (var k = 0; k < blocks; k++)
@@ -302,12 +304,9 @@ public sealed class LogisticRegression
                     var weight = probability[k] * ((k == l ? 1.0 : 0.0) - probability[l]);
                     for (var a = 0; a < stride; a++)
                     {
-                        var rowOffset = (k * stride + a) * size + l * stride;
-                        var wa = weight * x[a];
-                        for (var b = k == l ? a : 0; b < stride; b++)
-                        {
-                            hessian[rowOffset + b] += wa * x[b];
-                        }
+                        var first = k == l ? a : 0;
+                        var rowOffset = (k * stride + a) * size + l * stride + first;
+                        VectorMath.AddScaled(hessian.AsSpan(rowOffset, stride - first), weight * x[a], x[first..]);
                     }
                 }
             }
@@ -320,10 +319,13 @@ public sealed class LogisticRegression
             {
                 var w = coefficients[k * stride + a];
                 penalty += w * w;
-                if (gradient is not null && hessian is not null)
+                var index = k * stride + a;
+                if (gradient is not null)
                 {
-                    var index = k * stride + a;
                     gradient[index] += inverseC * w;
+                }
+                if (hessian is not null)
+                {
                     hessian[index * size + index] += inverseC;
                 }
             }
@@ -352,12 +354,7 @@ public sealed class LogisticRegression
         for (var k = 0; k < logits.Length; k++)
         {
             var block = coefficients.AsSpan(k * stride, stride);
-            var z = block[FeatureCount];
-            for (var a = 0; a < row.Length; a++)
-            {
-                z += block[a] * row[a];
-            }
-            logits[k] = z;
+            logits[k] = block[FeatureCount] + VectorMath.Dot(block[..FeatureCount], row);
         }
     }
 
