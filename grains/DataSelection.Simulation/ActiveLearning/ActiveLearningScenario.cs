@@ -18,6 +18,9 @@ namespace DataSelection.Simulation.ActiveLearning;
 /// <param name="NotionalPoolItems">Items of the track's real pool that the simulated pool stands for; scoring cost per round scales with it.</param>
 /// <param name="ScoringGpuSecondsPerItem">Accelerator-seconds to score one pool item for uncertainty.</param>
 /// <param name="RetrainGpuHours">Accelerator-hours to retrain the track's model once per round.</param>
+/// <param name="HardCaseDepth">How far (in within-class standard deviations) the hard cluster sits past the naive boundary, on the positive side.</param>
+/// <param name="HardCaseLift">Offset of the hard cluster along a second feature, which is what a tilted boundary can use to carve it out.</param>
+/// <param name="HardCaseSpread">Standard deviation of the hard cluster along those two features.</param>
 public sealed record ActiveLearningScenario(
     int PoolSize,
     int TestSize,
@@ -32,4 +35,7 @@ public sealed record ActiveLearningScenario(
     double AccuracyTarget,
     double NotionalPoolItems,
     double ScoringGpuSecondsPerItem,
-    double RetrainGpuHours);
+    double RetrainGpuHours,
+    double HardCaseDepth = 0.5,
+    double HardCaseLift = 3.0,
+    double HardCaseSpread = 0.4);
