@@ -9,11 +9,19 @@ public static class DataSelectionCli
     public static RootCommand Create(CliContext context) =>
         new("dataselection: data-selection science from the command line (MinHash/LSH deduplication, active learning, domain gap, the lab's scenarios)")
         {
+            ActiveLearningCommand.Create(context),
         };
 
     public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        return Create(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parse = Create(context).Parse(args);
+        if (parse.Action is System.CommandLine.Invocation.ParseErrorAction errorAction)
+        {
+            // A mistyped option gets its error and a hint, not a screen of help above it.
+            errorAction.ShowHelp = false;
+            errorAction.ShowTypoCorrections = true;
+        }
+        return parse.InvokeAsync(configuration, cancellationToken);
     }
 }

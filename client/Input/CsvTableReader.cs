@@ -9,17 +9,18 @@ namespace DataSelection.Client.Input;
 public static class CsvTableReader
 {
     /// <summary>Reads <paramref name="path"/>; <paramref name="minimumColumns"/> and <paramref name="minimumRows"/> are checked with a clear message.</summary>
-    public static CsvTable Read(string path, int minimumColumns = 1, int minimumRows = 1)
+    public static CsvTable Read(string path, int minimumColumns = 1, int minimumRows = 1, bool integerLastColumn = false)
     {
         if (!File.Exists(path))
         {
             throw new InputFileException(path, 0, 0, "file not found");
         }
         using var reader = new StreamReader(path);
-        return Read(reader, path, minimumColumns, minimumRows);
+        return Read(reader, path, minimumColumns, minimumRows, integerLastColumn);
     }
 
-    public static CsvTable Read(TextReader reader, string name, int minimumColumns = 1, int minimumRows = 1)
+    /// <param name="integerLastColumn">The last column holds integer class labels (checked per row).</param>
+    public static CsvTable Read(TextReader reader, string name, int minimumColumns = 1, int minimumRows = 1, bool integerLastColumn = false)
     {
         var headerLine = reader.ReadLine();
         if (headerLine is null || headerLine.Trim().Length == 0)
@@ -43,7 +44,7 @@ public static class CsvTableReader
             {
                 continue;
             }
-            ReadRow(line, name, lineNumber, header.Length, values);
+            ReadRow(line, name, lineNumber, header.Length, integerLastColumn, values);
             rows++;
         }
         if (rows < minimumRows)
@@ -53,7 +54,7 @@ public static class CsvTableReader
         return new CsvTable(header, rows, header.Length, [.. values]);
     }
 
-    private static void ReadRow(string line, string name, long lineNumber, int columns, List<double> values)
+    private static void ReadRow(string line, string name, long lineNumber, int columns, bool integerLastColumn, List<double> values)
     {
         var start = 0;
         for (var column = 0; column < columns; column++)
@@ -77,6 +78,10 @@ public static class CsvTableReader
             if (!double.IsFinite(value))
             {
                 throw new InputFileException(name, lineNumber, start + 1, $"expected a finite number, found \"{Shorten(field)}\"");
+            }
+            if (last && integerLastColumn && (value != Math.Floor(value) || Math.Abs(value) > int.MaxValue))
+            {
+                throw new InputFileException(name, lineNumber, start + 1, $"expected an integer class label, found \"{Shorten(field)}\"");
             }
             values.Add(value);
             start = end + 1;

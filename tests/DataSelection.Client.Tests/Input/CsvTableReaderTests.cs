@@ -77,4 +77,14 @@ public class CsvTableReaderTests
         var error = Assert.Throws<InputFileException>(() => CsvTableReader.Read("/no/such/file.csv"));
         Assert.Contains("/no/such/file.csv", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fractional_label_is_rejected_where_labels_are_integers()
+    {
+        var error = Assert.Throws<InputFileException>(() =>
+            CsvTableReader.Read(new StringReader("x,label\n1,0\n2,0.5\n"), "t.csv", integerLastColumn: true));
+        Assert.Equal(3, error.Line);
+        Assert.Equal(3, error.Column);
+        Assert.Contains("integer class label", error.Message, StringComparison.Ordinal);
+    }
 }
