@@ -7,6 +7,15 @@ public static class StrategyNames
 {
     public static readonly string[] All = ["random", "least-confidence", "margin", "entropy"];
 
+    public static string Of(SamplingStrategy strategy) => strategy switch
+    {
+        SamplingStrategy.Random => "random",
+        SamplingStrategy.LeastConfidence => "least-confidence",
+        SamplingStrategy.Margin => "margin",
+        SamplingStrategy.Entropy => "entropy",
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy)),
+    };
+
     public static SamplingStrategy Parse(string name) => name switch
     {
         "random" => SamplingStrategy.Random,
