@@ -33,9 +33,10 @@ public sealed class DomainGapDataGenerator
     // Night leaves geometry but drowns appearance in low-light noise.
     private const double NightNoise = 1.5;
 
-    // Rain moves appearance along one direction (wet glare raises contrast and brightness) by this
-    // many standard deviations, plus streak noise.
-    private const double RainShift = 2.5;
+    // Rain raises one appearance feature (wet glare on contrast) by this many standard deviations,
+    // plus streak noise on all appearance features. That feature also separates the classes, so rain
+    // pushes every rain sample toward one class: the hazard a classifier must learn from rain samples.
+    private const double RainShift = 6.0;
     private const double RainNoise = 0.5;
 
     // Domain randomisation at intensity 1 adds appearance jitter of this standard deviation.
@@ -48,6 +49,7 @@ public sealed class DomainGapDataGenerator
     private readonly int _shapeFeatures;
     private readonly double[] _classHalfDifference;
     private readonly double[] _rainDirection;
+    private readonly double[] _simulatedRainDirection;
     private readonly double[] _simulatorShiftDirection;
     private readonly DomainGapScenario _scenario;
 
@@ -64,7 +66,14 @@ public sealed class DomainGapDataGenerator
         var appearanceFeatures = _features - _shapeFeatures;
 
         _classHalfDifference = new double[_features];
+        // Real rain acts on the last feature; the simulator renders it rotated toward the one before
+        // (a brightness change instead of a contrast change), by the angle whose chord is RainMismatch.
         _rainDirection = new double[_features];
+        _rainDirection[_features - 1] = 1.0;
+        _simulatedRainDirection = new double[_features];
+        var angle = 2 * Math.Asin(Math.Min(scenario.RainMismatch / (2 * RainShift), 1.0));
+        _simulatedRainDirection[_features - 1] = Math.Cos(angle);
+        _simulatedRainDirection[_features - 2] = Math.Sin(angle);
         _simulatorShiftDirection = new double[_features];
         for (var j = 0; j < _features; j++)
         {
@@ -72,9 +81,6 @@ public sealed class DomainGapDataGenerator
             _classHalfDifference[j] = 0.5 * (isShape
                 ? ShapeSeparation / Math.Sqrt(_shapeFeatures)
                 : AppearanceSeparation / Math.Sqrt(appearanceFeatures));
-            // Rain brightens every appearance feature alike, so it leans toward the class whose
-            // appearance is brighter: the hazard a classifier must learn from rain samples.
-            _rainDirection[j] = isShape ? 0.0 : 1.0 / Math.Sqrt(appearanceFeatures);
             // The simulator's shift hits every other feature: partly along the class direction, so
             // a simulator-trained boundary lands in the wrong place, partly across it.
             _simulatorShiftDirection[j] = j % 2 == 0 ? 1.0 : 0.0;
@@ -90,25 +96,24 @@ public sealed class DomainGapDataGenerator
     public DomainGapDataset GenerateReal(int count, SeededRandom random, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return Generate(count, random, (row, condition) => ApplyWeather(row, condition, RainShift, random), cancellationToken);
+        return Generate(count, random, (row, condition) => ApplyWeather(row, condition, _rainDirection, random), cancellationToken);
     }
 
     /// <summary>
     /// Simulator samples at domain-randomisation <paramref name="intensity"/> (0–1): the simulator's
-    /// systematic shift, rain rendered <see cref="DomainGapScenario.RainMismatch"/> standard deviations
-    /// short of real rain along the rain direction (it looks like a light drizzle), and appearance
-    /// jitter of standard deviation intensity × 2.
+    /// systematic shift, rain rendered on the wrong feature mix (its shift vector lies
+    /// <see cref="DomainGapScenario.RainMismatch"/> standard deviations from real rain's, at full
+    /// mismatch √2 × 6 on another feature entirely), and appearance jitter of standard deviation intensity × 2.
     /// </summary>
     public DomainGapDataset GenerateSynthetic(int count, double intensity, SeededRandom random, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfLessThan(intensity, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(intensity, 1.0);
-        var simulatedRainShift = RainShift - _scenario.RainMismatch;
         var jitter = intensity * RandomizationSpread;
         return Generate(count, random, (row, condition) =>
         {
-            ApplyWeather(row, condition, simulatedRainShift, random);
+            ApplyWeather(row, condition, _simulatedRainDirection, random);
             for (var j = 0; j < _features; j++)
             {
                 row[j] += _scenario.SyntheticShift * _simulatorShiftDirection[j];
@@ -161,7 +166,7 @@ public sealed class DomainGapDataGenerator
             : WeatherCondition.Night;
     }
 
-    private void ApplyWeather(double[] row, WeatherCondition condition, double rainShift, SeededRandom random)
+    private void ApplyWeather(double[] row, WeatherCondition condition, double[] rainDirection, SeededRandom random)
     {
         switch (condition)
         {
@@ -180,7 +185,7 @@ public sealed class DomainGapDataGenerator
             case WeatherCondition.Rain:
                 for (var j = _shapeFeatures; j < _features; j++)
                 {
-                    row[j] += rainShift * _rainDirection[j] + RainNoise * random.NextGaussian();
+                    row[j] += RainShift * rainDirection[j] + RainNoise * random.NextGaussian();
                 }
                 break;
             case WeatherCondition.Clear:

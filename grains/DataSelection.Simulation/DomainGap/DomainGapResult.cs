@@ -54,8 +54,8 @@ public enum SafetyTrend
 /// </summary>
 /// <param name="LockOutcome">Safety at 90% synthetic versus 10%: unchanged when the difference is within
 /// <see cref="UnchangedTolerance"/>.</param>
-/// <param name="UnchangedTolerance">Two standard errors of the difference of two rain accuracies on this
-/// rain test set, √(2p(1 − p)/n): smaller differences are test-set noise, not an effect.</param>
+/// <param name="UnchangedTolerance">One binomial standard error of a rain accuracy on this rain test set,
+/// √(p(1 − p)/n) at the mean of the two ends: smaller differences are test-set noise, not an effect.</param>
 /// <param name="ChallengeMixRatios">Mix ratios at which the stakeholder challenge is met.</param>
 public sealed record MixSweep(
     double RandomizationIntensity,

@@ -61,8 +61,10 @@ public static class DomainGapSimulation
         var high = points[(int)Math.Round(HighSyntheticMix * SweepSteps)].SafetyAccuracy;
         var rainTests = Math.Max(world.RainTestSamples, 1);
         var pooled = 0.5 * (low + high);
-        // Two standard errors of a difference of two proportions measured on n rain samples.
-        var tolerance = 2 * Math.Sqrt(2 * pooled * (1 - pooled) / rainTests);
+        // One binomial standard error of a rain accuracy on n test samples. Both ends are measured on
+        // the same test samples with nested training sets, so their difference varies less than two
+        // independent accuracies would; one standard error is the noise a student would see.
+        var tolerance = Math.Sqrt(pooled * (1 - pooled) / rainTests);
         var trend = high - low > tolerance ? SafetyTrend.Improves
             : low - high > tolerance ? SafetyTrend.Degrades
             : SafetyTrend.Unchanged;
