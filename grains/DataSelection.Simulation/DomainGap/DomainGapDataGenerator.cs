@@ -36,7 +36,7 @@ public sealed class DomainGapDataGenerator
     // Rain raises one appearance feature (wet glare on contrast) by this many standard deviations,
     // plus streak noise on all appearance features. That feature also separates the classes, so rain
     // pushes every rain sample toward one class: the hazard a classifier must learn from rain samples.
-    private const double RainShift = 6.0;
+    private const double RainShift = 8.0;
     private const double RainNoise = 0.5;
 
     // Domain randomisation at intensity 1 adds appearance jitter of this standard deviation.
@@ -103,7 +103,7 @@ public sealed class DomainGapDataGenerator
     /// Simulator samples at domain-randomisation <paramref name="intensity"/> (0–1): the simulator's
     /// systematic shift, rain rendered on the wrong feature mix (its shift vector lies
     /// <see cref="DomainGapScenario.RainMismatch"/> standard deviations from real rain's, at full
-    /// mismatch √2 × 6 on another feature entirely), and appearance jitter of standard deviation intensity × 2.
+    /// mismatch √2 × 8 on another feature entirely), and appearance jitter of standard deviation intensity × 2.
     /// </summary>
     public DomainGapDataset GenerateSynthetic(int count, double intensity, SeededRandom random, CancellationToken cancellationToken = default)
     {
