@@ -12,6 +12,10 @@ internal sealed class DistributionCoverage
     // The ellipsoid holds this share of the reference set itself.
     private const double CoveredShare = 0.95;
 
+    // Directions whose variance is below this fraction of the largest count as infinitely narrow
+    // (round-off level for doubles) rather than dividing by zero.
+    private const double RelativeVarianceFloor = 1e-12;
+
     private readonly double[] _mean;
     private readonly double[,] _inversePrecision;
     private readonly double _radiusSquared;
@@ -22,8 +26,7 @@ internal sealed class DistributionCoverage
         _mean = moments.Mean;
         var eigen = SymmetricEigensolver.Decompose(moments.Covariance);
         var largest = eigen.Values.Max();
-        // Directions with (numerically) no spread count as infinitely narrow rather than dividing by zero.
-        var floor = Math.Max(largest, double.Epsilon) * 1e-12;
+        var floor = Math.Max(largest, double.Epsilon) * RelativeVarianceFloor;
         _inversePrecision = SymmetricMatrix.Apply(eigen, lambda => 1.0 / Math.Max(lambda, floor));
         var distances = reference.Select(DistanceSquared).Order().ToArray();
         _radiusSquared = distances[(int)Math.Ceiling(CoveredShare * distances.Length) - 1];

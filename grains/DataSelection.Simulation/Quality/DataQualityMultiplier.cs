@@ -45,21 +45,30 @@ public static class DataQualityMultiplier
         // Bayes error of two unit-covariance Gaussians at distance Δ with equal priors: Φ(−Δ/2).
         var bayesError = StandardNormal.Cdf(-0.5 * scenario.ClassSeparation);
 
-        var cleanSums = new double[sizes.Length];
-        var noisySums = new double[sizes.Length];
-        var row = new double[d];
+        // Repeats advance together, size by size, so each averaged point can be drawn as it lands.
+        var randoms = new SeededRandom[scenario.Repeats];
+        var clean = new DiscriminantStatistics[scenario.Repeats];
+        var noisy = new DiscriminantStatistics[scenario.Repeats];
         for (var repeat = 0; repeat < scenario.Repeats; repeat++)
         {
-            var random = SeededRandom.ForStream(parameters.Seed, (ulong)repeat);
-            var clean = new DiscriminantStatistics(d);
-            var noisy = new DiscriminantStatistics(d);
-            var drawn = 0;
-            for (var s = 0; s < sizes.Length; s++)
+            randoms[repeat] = SeededRandom.ForStream(parameters.Seed, (ulong)repeat);
+            clean[repeat] = new DiscriminantStatistics(d);
+            noisy[repeat] = new DiscriminantStatistics(d);
+        }
+        var row = new double[d];
+        var drawn = 0;
+        var curve = new QualityCurvePoint[sizes.Length];
+        for (var s = 0; s < sizes.Length; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            double cleanSum = 0, noisySum = 0;
+            for (var repeat = 0; repeat < scenario.Repeats; repeat++)
             {
                 // Each size extends the same sample: a repeat's learning curve is one growing data set.
-                for (; drawn < sizes[s]; drawn++)
+                var random = randoms[repeat];
+                for (var i = drawn; i < sizes[s]; i++)
                 {
-                    if (drawn % CancellationCheckInterval == 0)
+                    if (i % CancellationCheckInterval == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                     }
@@ -70,19 +79,14 @@ public static class DataQualityMultiplier
                         row[j] = sign * halfSeparation + random.NextGaussian();
                     }
                     var flipped = random.NextBool(scenario.LabelNoise);
-                    clean.Add(row, label);
-                    noisy.Add(row, flipped ? 1 - label : label);
+                    clean[repeat].Add(row, label);
+                    noisy[repeat].Add(row, flipped ? 1 - label : label);
                 }
-                cleanSums[s] += ExcessError(clean.Train(), halfSeparation, bayesError);
-                noisySums[s] += ExcessError(noisy.Train(), halfSeparation, bayesError);
+                cleanSum += ExcessError(clean[repeat].Train(), halfSeparation, bayesError);
+                noisySum += ExcessError(noisy[repeat].Train(), halfSeparation, bayesError);
             }
-            progress?.Report(new SimulationProgress<QualityCurvePoint>("repeat", (repeat + 1.0) / scenario.Repeats));
-        }
-
-        var curve = new QualityCurvePoint[sizes.Length];
-        for (var s = 0; s < sizes.Length; s++)
-        {
-            curve[s] = new QualityCurvePoint(sizes[s], cleanSums[s] / scenario.Repeats, noisySums[s] / scenario.Repeats);
+            drawn = sizes[s];
+            curve[s] = new QualityCurvePoint(sizes[s], cleanSum / scenario.Repeats, noisySum / scenario.Repeats);
             progress?.Report(new SimulationProgress<QualityCurvePoint>("curve", (s + 1.0) / sizes.Length, curve[s]));
         }
 

@@ -91,6 +91,17 @@ public class FrechetDistanceTests
     }
 
     [Fact]
+    public void Fid_from_two_rows_per_set_is_finite()
+    {
+        // Two rows give rank-one covariances: the smallest input the CLI accepts.
+        double[][] a = [[0.0, 1.0, 2.0], [1.0, 1.0, 0.0]];
+        double[][] b = [[5.0, 1.0, 2.0], [6.0, 0.0, 2.0]];
+        var fid = FrechetDistance.FromSamples(a, b);
+        Assert.True(double.IsFinite(fid));
+        Assert.True(fid >= 25.0, $"FID {fid} must include the mean shift of ≈ 5² along the first feature");
+    }
+
+    [Fact]
     public void Sampled_fid_converges_toward_the_population_value()
     {
         double[] mean1 = [0, 0, 0, 0];

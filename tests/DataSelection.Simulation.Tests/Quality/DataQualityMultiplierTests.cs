@@ -71,16 +71,19 @@ public class DataQualityMultiplierTests
     public void Cancellation_stops_the_measurement()
     {
         using var cancellation = new CancellationTokenSource();
-        var repeats = 0;
+        var points = new List<QualityCurvePoint>();
         var progress = new SynchronousProgress<SimulationProgress<QualityCurvePoint>>(p =>
         {
-            if (p.Stage == "repeat" && ++repeats == 1)
+            if (p.Partial is { } point)
             {
+                points.Add(point);
                 cancellation.Cancel();
             }
         });
         Assert.ThrowsAny<OperationCanceledException>(() =>
             DataQualityMultiplier.Measure(MobileNomad, new QualityParameters(1), progress, cancellation.Token));
-        Assert.Equal(1, repeats);
+        // The first size was reported as a live partial, then the run stopped.
+        Assert.Single(points);
+        Assert.Equal(2 * MobileNomad.Features, points[0].Samples);
     }
 }
