@@ -10,7 +10,8 @@ namespace DataSelection.Simulation.DomainGap;
 /// <param name="Features">Feature dimensions of each sample.</param>
 /// <param name="RainShare">Share of real-world samples taken in rain.</param>
 /// <param name="SyntheticShift">Size of the simulator's systematic shift, in within-class standard deviations.</param>
-/// <param name="RainMismatch">How wrong the simulator's rain is, in within-class standard deviations (0 = modelled correctly).</param>
+/// <param name="RainMismatch">How wrong the simulator's rain is: the distance between its rain shift and real rain's, in
+/// within-class standard deviations (0 = modelled correctly; real rain shifts 8, so 8√2 ≈ 11.3 puts the simulator's rain on another feature entirely).</param>
 /// <param name="MixRatio">Default synthetic share of the training set (0–1).</param>
 /// <param name="RandomizationIntensity">Default domain-randomisation intensity (0–1).</param>
 /// <param name="AccuracyTarget">Accuracy on held-out real data the stakeholder requires.</param>
