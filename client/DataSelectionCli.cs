@@ -10,6 +10,7 @@ public static class DataSelectionCli
         new("dataselection: data-selection science from the command line (MinHash/LSH deduplication, active learning, domain gap, the lab's scenarios)")
         {
             ActiveLearningCommand.Create(context),
+            FidCommand.Create(context),
             SimulateCommand.Create(context),
         };
 
