@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using DataSelection.Simulation.ActiveLearning;
+using DataSelection.Simulation.DomainGap;
+using DataSelection.Simulation.Quality;
 
 namespace DataSelection.Client.Commands;
 
@@ -11,6 +13,8 @@ public static class SimulateCommand
         new("simulate", "Run one of the lab's simulations for a track; options left out take the track's defaults")
         {
             ActiveLearning(context),
+            DomainGap(context),
+            Quality(context),
         };
 
     private static Command ActiveLearning(CliContext context)
@@ -48,5 +52,59 @@ public static class SimulateCommand
         return command;
     }
 
+    private static Command DomainGap(CliContext context)
+    {
+        var runner = new SimulationRunner();
+        var mix = CliOptions.Number("--mix", "Synthetic share of the training set; default: the track's", null, 0, 1);
+        var intensity = CliOptions.Number("--intensity", "Domain-randomisation intensity; default: the track's", null, 0, 1);
+        var command = runner.Command("domain-gap", "Part 3: train on a synthetic/real mix, test on real data; safety on rain, FID, and the sweep over mixes",
+            mix, intensity);
+        command.SetAction((parse, cancellationToken) => runner.RunAsync<DomainGapResult, DomainGapReport>(
+            context,
+            parse,
+            (track, seed, progress, token) =>
+            {
+                var scenario = track.DomainGap;
+                var parameters = new DomainGapParameters(
+                    parse.GetResult(mix) is null ? scenario.MixRatio : parse.GetValue(mix),
+                    parse.GetResult(intensity) is null ? scenario.RandomizationIntensity : parse.GetValue(intensity),
+                    seed);
+                var run = DomainGapSimulation.Run(scenario, parameters, cancellationToken: token);
+                var sweep = DomainGapSimulation.Sweep(scenario, parameters.RandomizationIntensity, seed, progress, token);
+                return new DomainGapReport(run, sweep);
+            },
+            report => string.Create(CultureInfo.InvariantCulture,
+                $"{report.Run.MixRatio:P0} synthetic → accuracy {report.Run.Accuracy:P1}, rain safety {report.Run.SafetyAccuracy:P1}, FID {report.Run.TrainingFid:F2}; " +
+                $"challenge {(report.Run.StakeholderChallengeMet ? "met" : "not met")}; 10%→90% synthetic: safety {report.Sweep.LockOutcome.ToString().ToLowerInvariant()}"),
+            cancellationToken));
+        return command;
+    }
+
+    private static Command Quality(CliContext context)
+    {
+        var runner = new SimulationRunner();
+        var targetError = CliOptions.Number("--target-error", "Excess error ε to reach; default: the track's", null, 1e-4, 0.5);
+        var command = runner.Command("quality", "The Data Quality Multiplier: samples to reach ε with clean vs noisy labels, measured beside the formulas",
+            targetError);
+        command.SetAction((parse, cancellationToken) => runner.RunAsync<QualityCurvePoint, DataQualityResult>(
+            context,
+            parse,
+            (track, seed, progress, token) => DataQualityMultiplier.Measure(
+                track.Quality,
+                new QualityParameters(seed, parse.GetResult(targetError) is null ? null : parse.GetValue(targetError)),
+                progress,
+                token),
+            result => string.Create(CultureInfo.InvariantCulture,
+                $"ε = {result.TargetError}: clean labels need {Samples(result.AtTarget.CleanSamples)}, {result.LabelNoise:P0} noisy labels {Samples(result.AtTarget.NoisySamples)} " +
+                $"(book 1/ε vs 1/ε²: {result.AtTarget.BookCleanSamples:N0} vs {result.AtTarget.BookNoisySamples:N0})"),
+            cancellationToken));
+        return command;
+    }
+
+    private static string Samples(double? samples) => samples is { } n ? $"{n:N0}" : "more than measured";
+
     private static string Labels(int? labels) => labels is { } n ? $"{n:N0} labels" : "never within budget";
 }
+
+/// <summary>The JSON result of <c>simulate domain-gap</c>: the student's mix, and every mix at the same intensity.</summary>
+public sealed record DomainGapReport(DomainGapResult Run, MixSweep Sweep);
