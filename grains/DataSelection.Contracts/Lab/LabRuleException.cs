@@ -1,0 +1,60 @@
+namespace DataSelection.Contracts.Lab;
+
+/// <summary>Which rule of the lab a request broke; the gateway maps each to an HTTP status.</summary>
+public enum LabRule
+{
+    /// <summary>The session, student or part does not exist (404).</summary>
+    NotFound,
+
+    /// <summary>The instructor has the part closed (409).</summary>
+    PartClosed,
+
+    /// <summary>The workbench needs the part's lock first (409).</summary>
+    LockRequired,
+
+    /// <summary>A lock can never be changed (409).</summary>
+    AlreadyLocked,
+
+    /// <summary>A reflection needs at least one run (409).</summary>
+    RunRequired,
+
+    /// <summary>Part 2's ten counted runs are used; submit the knee (409).</summary>
+    RunLimitReached,
+
+    /// <summary>The knee was already submitted (409).</summary>
+    AlreadySubmitted,
+
+    /// <summary>A newer run from the same student replaced this one (409).</summary>
+    Superseded,
+
+    /// <summary>The input is not valid (400).</summary>
+    InvalidInput,
+
+    /// <summary>The session already exists (409).</summary>
+    AlreadyExists,
+}
+
+/// <summary>A request broke a rule of the lab. Nothing was changed.</summary>
+[GenerateSerializer, Alias("ds.LabRuleException")]
+public sealed class LabRuleException : Exception
+{
+    public LabRuleException()
+    {
+    }
+
+    public LabRuleException(string message)
+        : base(message)
+    {
+    }
+
+    public LabRuleException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public LabRuleException(LabRule rule, string message)
+        : base(message) => Rule = rule;
+
+    [Id(0)]
+    public LabRule Rule { get; init; } = LabRule.InvalidInput;
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace DataSelection.Contracts.Sessions;
+
+/// <summary>
+/// A class session (key: the join code): settings, the instructor key's hash, pacing, roster and
+/// live aggregates. Students report transitions, never slider moves; instructors' views are
+/// pushed to one observer per gateway, coalesced to a few per second.
+/// </summary>
+public interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the session; <see cref="Lab.LabRule.AlreadyExists"/> if the code is taken. All parts start open (self-paced).</summary>
+    Task<SessionInfo> Create(string title, byte[] instructorKeyHash);
+
+    /// <summary>The session as any member may see it; <see cref="Lab.LabRule.NotFound"/> if it was never created.</summary>
+    Task<SessionInfo> GetInfo();
+
+    /// <summary>Constant-time comparison of a key's hash with the stored one.</summary>
+    Task<bool> IsInstructorKey(byte[] instructorKeyHash);
+
+    /// <summary>Adds a student (name and track already validated); returns the new student id.</summary>
+    Task<string> Join(string name, string trackId);
+
+    /// <summary>Opens, closes or reveals a part.</summary>
+    Task<SessionInfo> Pace(int part, PacingAction action);
+
+    /// <summary>A student moved forward; updates the aggregates.</summary>
+    Task Report(StudentTransition transition);
+
+    Task<DashboardSnapshot> GetDashboard();
+
+    Task<RosterPage> GetRoster(int page, int pageSize);
+
+    /// <summary>Every student id, in joining order (for export).</summary>
+    Task<ImmutableArray<string>> GetStudentIds();
+
+    /// <summary>Registers a gateway's observer (re-register within the expiry to stay subscribed).</summary>
+    Task Subscribe(ISessionObserver observer);
+
+    Task Unsubscribe(ISessionObserver observer);
+}

@@ -1,0 +1,26 @@
+using DataSelection.Contracts.Lab;
+
+namespace DataSelection.Contracts.Sessions;
+
+/// <summary>
+/// A student moved forward: the only thing students report to their session (never slider
+/// moves), so the session grain stays cool at 10,000 students.
+/// </summary>
+/// <param name="Kind">joined, locked, ran, knee or reflected.</param>
+/// <param name="Prediction">The lock's prediction (locked).</param>
+/// <param name="Outcome">A number that sums up the result, for outcome distributions: Part 1 the FLOPs saved (%), Part 2 the knee score, Part 3 the accuracy on real data (%).</param>
+[GenerateSerializer, Immutable, Alias("ds.StudentTransition")]
+public sealed record StudentTransition(
+    [property: Id(0)] string StudentId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] int Part,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] Prediction? Prediction = null,
+    [property: Id(5)] double? Outcome = null)
+{
+    public const string Joined = "joined";
+    public const string Locked = "locked";
+    public const string Ran = "ran";
+    public const string KneeSubmitted = "knee";
+    public const string Reflected = "reflected";
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DataSelection.Contracts.Workbench;
+
+/// <summary>One lab simulation to compute: the part's settings on a track's scenario with a seed.</summary>
+[GenerateSerializer, Immutable, Alias("ds.SimulationRequest")]
+public sealed record SimulationRequest(
+    [property: Id(0)] string Track,
+    [property: Id(1)] WorkbenchSettings Settings,
+    [property: Id(2)] ulong Seed)
+{
+    /// <summary>Identical for identical inputs on every node: the cohort-wide cache's key.</summary>
+    public string CacheKey()
+    {
+        var text = FormattableString.Invariant($"v1|part{Settings.Part}|{Track}|{Settings.CanonicalForm()}|{Seed}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
+
+/// <summary>A computed simulation: its whole result as JSON and its summary.</summary>
+[GenerateSerializer, Immutable, Alias("ds.SimulationOutcome")]
+public sealed record SimulationOutcome(
+    [property: Id(0)] string ResultJson,
+    [property: Id(1)] RunSummary Summary);
+
+/// <summary>One step of a running simulation; the last carries the <see cref="Outcome"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ds.SimulationUpdate")]
+public sealed record SimulationUpdate(
+    [property: Id(0)] string Stage,
+    [property: Id(1)] double Fraction,
+    [property: Id(2)] string? PartialJson,
+    [property: Id(3)] SimulationOutcome? Outcome);
