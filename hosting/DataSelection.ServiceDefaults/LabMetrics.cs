@@ -1,0 +1,32 @@
+using System.Diagnostics.Metrics;
+
+namespace DataSelection.ServiceDefaults;
+
+/// <summary>
+/// The lab's own instruments on the <c>DataSelection</c> meter, exported beside the Orleans and
+/// ASP.NET Core metrics: runs, simulation time, cache hits, joins and connected students.
+/// </summary>
+public static class LabMetrics
+{
+    public const string MeterName = "DataSelection";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Workbench runs completed, tagged with <c>part</c> and <c>cached</c>.</summary>
+    public static Counter<long> Runs { get; } = Meter.CreateCounter<long>("dataselection.runs", "{run}", "Workbench runs completed.");
+
+    /// <summary>How long the engine took to compute a simulation, tagged with <c>part</c>.</summary>
+    public static Histogram<double> SimulationDuration { get; } =
+        Meter.CreateHistogram<double>("dataselection.simulation.duration", "ms", "Time the engine spent on one simulation.");
+
+    /// <summary>Lookups in the cohort-wide result cache, tagged with <c>hit</c> (true/false).</summary>
+    public static Counter<long> CacheLookups { get; } =
+        Meter.CreateCounter<long>("dataselection.cache.lookups", "{lookup}", "Cohort-wide simulation cache lookups.");
+
+    /// <summary>Students with a live connection to this gateway.</summary>
+    public static UpDownCounter<long> ConnectedStudents { get; } =
+        Meter.CreateUpDownCounter<long>("dataselection.students.connected", "{student}", "Student connections held by this gateway.");
+
+    /// <summary>Students joined through this gateway.</summary>
+    public static Counter<long> Joins { get; } = Meter.CreateCounter<long>("dataselection.joins", "{student}", "Students joined.");
+}
