@@ -5,9 +5,11 @@ namespace DataSelection.Simulation.DomainGap;
 /// <summary>
 /// The generated world of Part 3. Two classes (obstacle / no obstacle) in a feature space whose
 /// first half are "shape" features (geometry: robust to weather) and second half "appearance"
-/// features (texture, colour, contrast: informative in clear weather, hurt by weather). Each class
+/// features (brightness, which carries no class signal, then texture and contrast: informative in clear
+/// weather, hurt by weather). Each class
 /// is a unit-variance Gaussian around ±½ of a class-difference vector. Real samples are recorded in
-/// clear, fog, night or rain; the simulator renders the same scenes with a systematic shift, and its
+/// clear, fog, night or rain (the training collection mostly clear, the field at every condition's
+/// share); the simulator renders every condition at field shares renders the same scenes with a systematic shift, and its
 /// rain is wrong. Domain randomisation (Tobin et al. 2017) jitters the simulator's appearance.
 /// </summary>
 /// <remarks>
