@@ -1,5 +1,30 @@
+using DataSelection.Gateway.Hosting;
+using DataSelection.ServiceDefaults;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+// Embedded mode: the gateway hosts the lab's silo in-process.
+builder.UseOrleans(silo => silo.ConfigureLabSilo(builder.Configuration));
+builder.AddLabAuthentication();
+builder.Services.AddLabRateLimits(builder.Configuration);
+builder.Services.AddLabApi();
+builder.Services.AddLabPush();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapLabEndpoints();
+
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

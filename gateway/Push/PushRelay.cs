@@ -1,0 +1,37 @@
+using DataSelection.Contracts.Sessions;
+using DataSelection.Contracts.Students;
+using DataSelection.Gateway.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace DataSelection.Gateway.Push;
+
+/// <summary>
+/// The gateway's one student observer: a student grain pushes one message per gateway, and this
+/// fans it out to the SignalR group of that student's browsers connected here.
+/// </summary>
+public sealed class StudentPushRelay(IHubContext<LabHub> lab) : IStudentObserver
+{
+    public Task OnStudentEvent(StudentEvent studentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(studentEvent);
+        return lab.Clients.Group(LabHub.StudentGroup(studentEvent.StudentKey)).SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent));
+    }
+}
+
+/// <summary>The gateway's one session observer: dashboards to the session's instructors, pacing to everyone in it.</summary>
+public sealed class SessionPushRelay(IHubContext<LabHub> lab, IHubContext<InstructorHub> instructors) : ISessionObserver
+{
+    public Task OnDashboard(DashboardSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return instructors.Clients.Group(InstructorHub.SessionGroup(snapshot.Code)).SendAsync(PushMethods.Dashboard, snapshot);
+    }
+
+    public Task OnPacing(SessionInfo session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Task.WhenAll(
+            lab.Clients.Group(LabHub.SessionGroup(session.Code)).SendAsync(PushMethods.Pacing, session),
+            instructors.Clients.Group(InstructorHub.SessionGroup(session.Code)).SendAsync(PushMethods.Pacing, session));
+    }
+}
