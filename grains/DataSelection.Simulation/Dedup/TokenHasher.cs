@@ -1,0 +1,113 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace DataSelection.Simulation.Dedup;
+
+/// <summary>
+/// Turns words into 64-bit token hashes. Text is split on ASCII whitespace (space, tab, CR, LF,
+/// vertical tab, form feed); each word's UTF-8 bytes are hashed. Other Unicode spaces (e.g. U+00A0)
+/// are part of a word. The JSONL path and the generated-corpus path both hash through
+/// <see cref="Hash(ReadOnlySpan{byte})"/>, so a generated document and its JSONL text give the same tokens.
+/// </summary>
+/// <remarks>
+/// The hash is our own multiply–rotate construction over 8-byte little-endian chunks with a
+/// SplitMix64 finaliser (Steele, Lea &amp; Flood 2014): fast on short words, well mixed, not cryptographic.
+/// </remarks>
+public static class TokenHasher
+{
+    private const ulong Seed = 0x243F6A8885A308D3UL;   // Digits of π: an arbitrary, documented starting state.
+    private const ulong Multiplier1 = 0x9E3779B97F4A7C15UL;
+    private const ulong Multiplier2 = 0xC2B2AE3D27D4EB4FUL;
+
+    private static readonly bool[] Whitespace = BuildWhitespaceTable();
+
+    /// <summary>The 64-bit hash of one word given as UTF-8 bytes.</summary>
+    public static ulong Hash(ReadOnlySpan<byte> utf8Word)
+    {
+        var h = Seed ^ ((ulong)utf8Word.Length * Multiplier1);
+        while (utf8Word.Length >= 8)
+        {
+            h = Absorb(h, BinaryPrimitives.ReadUInt64LittleEndian(utf8Word));
+            utf8Word = utf8Word[8..];
+        }
+        if (!utf8Word.IsEmpty)
+        {
+            ulong tail = 0;
+            for (var i = 0; i < utf8Word.Length; i++)
+            {
+                tail |= (ulong)utf8Word[i] << (8 * i);
+            }
+            h = Absorb(h, tail);
+        }
+        return Finalise(h);
+    }
+
+    /// <summary>The 64-bit hash of one word.</summary>
+    public static ulong Hash(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return Hash(Encoding.UTF8.GetBytes(word));
+    }
+
+    /// <summary>
+    /// Splits UTF-8 text on ASCII whitespace and appends one hash per word to <paramref name="tokens"/>
+    /// (grown as needed); returns the number of tokens.
+    /// </summary>
+    public static int HashWords(ReadOnlySpan<byte> utf8Text, ref ulong[] tokens)
+    {
+        var count = 0;
+        var i = 0;
+        var whitespace = Whitespace;
+        while (i < utf8Text.Length)
+        {
+            while (i < utf8Text.Length && whitespace[utf8Text[i]])
+            {
+                i++;
+            }
+            var start = i;
+            while (i < utf8Text.Length && !whitespace[utf8Text[i]])
+            {
+                i++;
+            }
+            if (i > start)
+            {
+                if (count == tokens.Length)
+                {
+                    Array.Resize(ref tokens, Math.Max(16, tokens.Length * 2));
+                }
+                tokens[count++] = Hash(utf8Text[start..i]);
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Whether <paramref name="b"/> separates words.</summary>
+    public static bool IsWhitespace(byte b) => Whitespace[b];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Absorb(ulong h, ulong chunk)
+    {
+        h ^= chunk * Multiplier2;
+        return ulong.RotateLeft(h, 27) * Multiplier1 + 0x52DCE729UL;
+    }
+
+    /// <summary>SplitMix64's output function: spreads every input bit over the whole word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Finalise(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static bool[] BuildWhitespaceTable()
+    {
+        var table = new bool[256];
+        foreach (var b in " \t\r\n\v\f"u8)
+        {
+            table[b] = true;
+        }
+        return table;
+    }
+}
