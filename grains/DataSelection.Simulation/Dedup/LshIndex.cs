@@ -1,0 +1,101 @@
+using DataSelection.Simulation.Randomness;
+
+namespace DataSelection.Simulation.Dedup;
+
+/// <summary>What banding and verification found: the clusters as disjoint sets, and the pair counts.</summary>
+/// <param name="CandidatePairs">Pairs that share a bucket, counted once per band they share (Σ over buckets of m(m−1)/2).</param>
+/// <param name="ComparedPairs">Signature comparisons made (fewer than the candidates: documents already clustered together are not compared again).</param>
+/// <param name="VerifiedPairs">Comparisons whose estimated Jaccard reached the threshold.</param>
+internal sealed record LshClustering(DisjointSets Sets, long CandidatePairs, long ComparedPairs, long VerifiedPairs);
+
+/// <summary>
+/// LSH banding (Indyk &amp; Motwani 1998; Leskovec et al., Mining of Massive Datasets ch. 3): each band
+/// of r signature values is hashed to a bucket key; documents sharing a bucket are candidates, kept
+/// as near-duplicates only if their estimated Jaccard (agreement over all permutations) reaches the
+/// threshold, and joined into clusters with union–find.
+/// </summary>
+/// <remarks>
+/// Bands are processed one at a time over documents in id order. A bucket remembers one member per
+/// group of documents it has seen that did not match any earlier member; a new document is compared
+/// with those members only (skipping any already in its cluster). This keeps the work linear even
+/// for clusters of thousands of copies; the price is that a document matching only a non-remembered
+/// member in one band must be caught in another band.
+/// </remarks>
+internal static class LshIndex
+{
+    private const int CancellationStride = 4_096;
+
+    public static LshClustering Cluster(SignatureTable signatures, BandPlan plan, double threshold, Action<int>? bandDone, CancellationToken cancellationToken)
+    {
+        var documents = signatures.Count;
+        var sets = new DisjointSets(documents);
+        var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, documents) * 2));
+        var mask = capacity - 1;
+        var slotKey = new ulong[capacity];
+        var slotHead = new int[capacity];
+        var slotSize = new int[capacity];
+        var entryNext = new int[documents];
+        var entryDocument = new int[documents];
+        var requiredAgreements = threshold * signatures.NumPerm;
+        long candidates = 0, compared = 0, verified = 0;
+
+        for (var band = 0; band < plan.Bands; band++)
+        {
+            Array.Fill(slotHead, -1);
+            Array.Clear(slotSize);
+            var entries = 0;
+            for (var i = 0; i < documents; i++)
+            {
+                if (i % CancellationStride == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                var signature = signatures[i];
+                var key = BandKey(signature.Slice(band * plan.Rows, plan.Rows), band);
+                var slot = (int)key & mask;
+                while (slotHead[slot] != -1 && slotKey[slot] != key)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                slotKey[slot] = key;
+                candidates += slotSize[slot]++;
+                var matched = false;
+                for (var e = slotHead[slot]; e != -1; e = entryNext[e])
+                {
+                    var j = entryDocument[e];
+                    if (sets.Find(i) == sets.Find(j))
+                    {
+                        matched = true;
+                        continue;
+                    }
+                    compared++;
+                    if (MinHasher.Agreements(signature, signatures[j]) >= requiredAgreements)
+                    {
+                        verified++;
+                        sets.Union(i, j);
+                        matched = true;
+                    }
+                }
+                if (!matched)
+                {
+                    entryDocument[entries] = i;
+                    entryNext[entries] = slotHead[slot];
+                    slotHead[slot] = entries++;
+                }
+            }
+            bandDone?.Invoke(band + 1);
+        }
+        return new LshClustering(sets, candidates, compared, verified);
+    }
+
+    /// <summary>The bucket key of one band: a hash of its r signature values, salted by the band's index.</summary>
+    internal static ulong BandKey(ReadOnlySpan<uint> rows, int band)
+    {
+        var h = SeededRandom.Mix(0x3C6EF372FE94F82BUL, (ulong)band);
+        foreach (var value in rows)
+        {
+            h = ulong.RotateLeft(h ^ (value * 0xC2B2AE3D27D4EB4FUL), 31) * 0x9E3779B97F4A7C15UL;
+        }
+        return TokenHasher.Finalise(h);
+    }
+}

@@ -1,0 +1,30 @@
+namespace DataSelection.Simulation.Dedup;
+
+/// <summary>
+/// The only per-document state the engine keeps: one MinHash signature per document, stored in
+/// fixed-size chunks so a million documents grow without copying (128 × 4 bytes each: 512 MB).
+/// </summary>
+internal sealed class SignatureTable(int numPerm)
+{
+    private const int ChunkShift = 14;   // 16,384 signatures per chunk: 8 MB at 128 permutations.
+    private const int ChunkDocuments = 1 << ChunkShift;
+
+    private readonly List<uint[]> _chunks = [];
+
+    public int NumPerm { get; } = numPerm;
+
+    public int Count { get; private set; }
+
+    /// <summary>Makes room for documents [Count, Count + documents) and counts them in.</summary>
+    public void Grow(int documents)
+    {
+        Count += documents;
+        while (_chunks.Count * (long)ChunkDocuments < Count)
+        {
+            _chunks.Add(new uint[ChunkDocuments * NumPerm]);
+        }
+    }
+
+    public Span<uint> this[int document] =>
+        _chunks[document >> ChunkShift].AsSpan((document & (ChunkDocuments - 1)) * NumPerm, NumPerm);
+}
