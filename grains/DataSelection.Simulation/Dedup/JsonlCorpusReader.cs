@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -135,6 +136,7 @@ public sealed class JsonlCorpusReader
     /// <summary>
     /// Parses one line: returns its id and writes its token hashes into <paramref name="tokens"/> (grown as needed).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal (string Id, int TokenCount) ParseLine(ReadOnlySpan<byte> line, long lineNumber, ref ulong[] tokens)
     {
         string? id = null;

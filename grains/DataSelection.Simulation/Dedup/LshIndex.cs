@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataSelection.Simulation.Randomness;
 
 namespace DataSelection.Simulation.Dedup;
@@ -25,6 +26,7 @@ internal static class LshIndex
 {
     private const int CancellationStride = 4_096;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LshClustering Cluster(SignatureTable signatures, BandPlan plan, double threshold, Action<int>? bandDone, CancellationToken cancellationToken)
     {
         var documents = signatures.Count;

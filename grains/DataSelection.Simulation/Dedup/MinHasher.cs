@@ -119,6 +119,7 @@ public sealed class MinHasher
         (double)Agreements(a, b) / a.Length;
 
     /// <summary>Number of positions where two equally long signatures agree.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Agreements(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(b.Length, a.Length);
@@ -147,6 +148,7 @@ public sealed class MinHasher
         return y >= MersennePrime ? y - MersennePrime : y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SignScalar(ReadOnlySpan<ulong> shingles, Span<ulong> minima)
     {
         for (var i = 0; i < minima.Length; i++)
@@ -184,6 +186,7 @@ public sealed class MinHasher
         return Vector128.Min(y, y - p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SignVector512(ReadOnlySpan<ulong> shingles, Span<ulong> minima)
     {
         var p = Vector512.Create(MersennePrime);
@@ -233,6 +236,7 @@ public sealed class MinHasher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SignVector256(ReadOnlySpan<ulong> shingles, Span<ulong> minima)
     {
         var p = Vector256.Create(MersennePrime);
@@ -282,6 +286,7 @@ public sealed class MinHasher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SignVector128(ReadOnlySpan<ulong> shingles, Span<ulong> minima)
     {
         var p = Vector128.Create(MersennePrime);

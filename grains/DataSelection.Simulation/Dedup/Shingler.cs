@@ -24,6 +24,7 @@ public static class Shingler
     /// Writes the shingle hashes of <paramref name="tokens"/> into <paramref name="shingles"/>
     /// (at least <see cref="CountFor"/> long) and returns how many were written.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Shingle(ReadOnlySpan<ulong> tokens, int ngram, Span<ulong> shingles)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ngram, 1);

@@ -54,6 +54,7 @@ public static class TokenHasher
     /// Splits UTF-8 text on ASCII whitespace and appends one hash per word to <paramref name="tokens"/>
     /// (grown as needed); returns the number of tokens.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int HashWords(ReadOnlySpan<byte> utf8Text, ref ulong[] tokens)
     {
         var count = 0;
