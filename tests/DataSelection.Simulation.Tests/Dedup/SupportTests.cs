@@ -46,6 +46,24 @@ public class TokenHasherTests
     }
 }
 
+public class TokenHasherSplittingTests
+{
+    [Fact]
+    public void Vectorised_word_splitting_matches_a_plain_split_on_any_text()
+    {
+        var random = new DataSelection.Simulation.Randomness.SeededRandom(12);
+        var alphabet = "ab é\t\n\r\v\fxyz0123456789-,.".Select(c => c.ToString()).ToArray();
+        var tokens = new ulong[4];
+        for (var trial = 0; trial < 500; trial++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.NextInt(0, 300)).Select(_ => alphabet[random.NextInt(alphabet.Length)]));
+            var expected = text.Split([' ', '\t', '\n', '\r', '\v', '\f'], StringSplitOptions.RemoveEmptyEntries).Select(TokenHasher.Hash).ToArray();
+            var count = TokenHasher.HashWords(Encoding.UTF8.GetBytes(text), ref tokens);
+            Assert.Equal(expected, tokens[..count]);
+        }
+    }
+}
+
 public class IndexingCostTests
 {
     [Fact]
