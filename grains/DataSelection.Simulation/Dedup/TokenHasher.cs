@@ -164,6 +164,15 @@ public static class TokenHasher
         return z ^ (z >> 31);
     }
 
+    /// <summary><see cref="Finalise(ulong)"/> on eight values at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<ulong> Finalise(Vector512<ulong> z)
+    {
+        z = (z ^ (z >> 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ (z >> 27)) * Vector512.Create(0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
     private static bool[] BuildWhitespaceTable()
     {
         var table = new bool[256];

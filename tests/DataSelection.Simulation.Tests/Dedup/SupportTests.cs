@@ -18,6 +18,23 @@ public class ShinglerTests
     }
 
     [Fact]
+    public void Vector_shingling_matches_the_scalar_definition()
+    {
+        var random = new DataSelection.Simulation.Randomness.SeededRandom(4);
+        foreach (var ngram in new[] { 1, 3, 5, 12 })
+        {
+            foreach (var length in new[] { 0, 1, 4, 5, 8, 13, 20, 171 })
+            {
+                var tokens = Enumerable.Range(0, length).Select(_ => random.NextUInt64()).ToArray();
+                var expected = new ulong[Shingler.CountFor(length, ngram)];
+                var actual = new ulong[expected.Length];
+                Assert.Equal(Shingler.ShingleScalar(tokens, ngram, expected), Shingler.Shingle(tokens, ngram, actual));
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    [Fact]
     public void Shingles_are_order_sensitive_runs_and_jaccard_is_exact()
     {
         ulong[] a = [1, 2, 3, 4, 5, 6];
