@@ -107,6 +107,7 @@ public sealed class JsonlCorpusReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CutLines(List<JsonlLine> lines)
     {
         var data = _buffer.AsSpan(0, _filled);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using DataSelection.Simulation.Progress;
 
 namespace DataSelection.Simulation.Dedup;
@@ -46,7 +47,7 @@ public static class NearDuplicateDetector
         }
         return Run(
             documents.Count,
-            (int index, ref ulong[] tokens) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int index, ref ulong[] tokens) =>
             {
                 var ids = documents[index].Tokens;
                 if (tokens.Length < ids.Length)
@@ -111,7 +112,7 @@ public static class NearDuplicateDetector
             engine.Signatures.Grow(lines.Count);
             var batchIds = new string[lines.Count];
             var errors = new CorpusFormatException?[options.Threads];
-            engine.ForEachWorker(lines.Count, (worker, k, workspace) =>
+            engine.ForEachWorker(lines.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (worker, k, workspace) =>
             {
                 if (errors[worker] is not null)
                 {
@@ -163,7 +164,7 @@ public static class NearDuplicateDetector
             var count = Math.Min(BatchDocuments, documents - first);
             var start = engine.Signatures.Count;
             engine.Signatures.Grow(count);
-            engine.ForEachWorker(count, (_, k, workspace) =>
+            engine.ForEachWorker(count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, k, workspace) =>
             {
                 var tokens = tokensOf(start + k, ref workspace.Tokens);
                 workspace.Sign(tokens, engine.Signatures[start + k]);
@@ -208,6 +209,7 @@ public static class NearDuplicateDetector
         public void ForEachWorker(int count, Action<int, int, Workspace> body, CancellationToken cancellationToken)
         {
             var workers = Math.Min(_workspaces.Length, Math.Max(1, count));
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void RunRange(int worker)
             {
                 var from = (int)((long)count * worker / workers);
@@ -305,6 +307,7 @@ public static class NearDuplicateDetector
 
         public long Shingles { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Sign(int tokenCount, Span<uint> signature)
         {
             var needed = Shingler.CountFor(tokenCount, ngram);
