@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -16,14 +16,14 @@ namespace DataSelection.Simulation.Dedup;
 /// the reader's position for malformed JSON, the value's first byte for a wrong type, the closing
 /// brace for a missing field. The id may be a JSON string or number; the text must be a string.
 /// </remarks>
-public sealed class JsonlCorpusReader
+public sealed class JsonlCorpusReader : IDisposable
 {
     private const int InitialBufferBytes = 4 << 20;   // 4 MB: a few thousand web documents per batch.
 
     private readonly Stream _stream;
     private readonly byte[] _idField;
     private readonly byte[] _textField;
-    private byte[] _buffer = new byte[InitialBufferBytes];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
     private int _filled;
     private int _consumed;
     private bool _endOfStream;
@@ -48,6 +48,16 @@ public sealed class JsonlCorpusReader
     public string IdField { get; }
 
     public string TextField { get; }
+
+    /// <summary>Returns the read buffer to the shared pool; the stream stays open (the caller owns it).</summary>
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _filled = 0;
+        _consumed = 0;
+        _endOfStream = true;
+    }
 
     /// <summary>Bytes read from the stream so far.</summary>
     public long BytesRead { get; private set; }
@@ -89,7 +99,10 @@ public sealed class JsonlCorpusReader
                 if (_filled == _buffer.Length)
                 {
                     // A line longer than the buffer: grow it.
-                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                    var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                    _buffer.AsSpan(0, _filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = larger;
                 }
                 var read = _stream.ReadAtLeast(_buffer.AsSpan(_filled), _buffer.Length - _filled, throwOnEndOfStream: false);
                 _filled += read;

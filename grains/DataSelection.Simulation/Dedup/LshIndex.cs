@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Buffers;
 using DataSelection.Simulation.Randomness;
 
 namespace DataSelection.Simulation.Dedup;
@@ -33,59 +34,75 @@ internal static class LshIndex
         var sets = new DisjointSets(documents);
         var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, documents) * 2));
         var mask = capacity - 1;
-        var slotKey = new ulong[capacity];
-        var slotHead = new int[capacity];
-        var slotSize = new int[capacity];
-        var entryNext = new int[documents];
-        var entryDocument = new int[documents];
+        var slotKey = ArrayPool<ulong>.Shared.Rent(capacity);
+        var slotHead = ArrayPool<int>.Shared.Rent(capacity);
+        var slotSize = ArrayPool<int>.Shared.Rent(capacity);
+        var entryNext = ArrayPool<int>.Shared.Rent(Math.Max(1, documents));
+        var entryDocument = ArrayPool<int>.Shared.Rent(Math.Max(1, documents));
         var requiredAgreements = threshold * signatures.NumPerm;
         long candidates = 0, compared = 0, verified = 0;
 
-        for (var band = 0; band < plan.Bands; band++)
+        try
         {
-            Array.Fill(slotHead, -1);
-            Array.Clear(slotSize);
-            var entries = 0;
-            for (var i = 0; i < documents; i++)
+            for (var band = 0; band < plan.Bands; band++)
             {
-                if (i % CancellationStride == 0)
+                Array.Fill(slotHead, -1, 0, capacity);
+                Array.Clear(slotSize, 0, capacity);
+                var entries = 0;
+                for (var i = 0; i < documents; i++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                var signature = signatures[i];
-                var key = BandKey(signature.Slice(band * plan.Rows, plan.Rows), band);
-                var slot = (int)key & mask;
-                while (slotHead[slot] != -1 && slotKey[slot] != key)
-                {
-                    slot = (slot + 1) & mask;
-                }
-                slotKey[slot] = key;
-                candidates += slotSize[slot]++;
-                var matched = false;
-                for (var e = slotHead[slot]; e != -1; e = entryNext[e])
-                {
-                    var j = entryDocument[e];
-                    if (sets.Find(i) == sets.Find(j))
+                    if (i % CancellationStride == 0)
                     {
-                        matched = true;
-                        continue;
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
-                    compared++;
-                    if (MinHasher.Agreements(signature, signatures[j]) >= requiredAgreements)
+                    var signature = signatures[i];
+                    var key = BandKey(signature.Slice(band * plan.Rows, plan.Rows), band);
+                    var slot = (int)key & mask;
+                    while (slotHead[slot] != -1 && slotKey[slot] != key)
                     {
-                        verified++;
-                        sets.Union(i, j);
-                        matched = true;
+                        slot = (slot + 1) & mask;
+                    }
+                    slotKey[slot] = key;
+                    candidates += slotSize[slot]++;
+                    var matched = false;
+                    for (var e = slotHead[slot]; e != -1; e = entryNext[e])
+                    {
+                        var j = entryDocument[e];
+                        if (sets.Find(i) == sets.Find(j))
+                        {
+                            matched = true;
+                            continue;
+                        }
+                        compared++;
+                        if (MinHasher.Agreements(signature, signatures[j]) >= requiredAgreements)
+                        {
+                            verified++;
+                            sets.Union(i, j);
+                            matched = true;
+                        }
+                    }
+                    if (!matched)
+                    {
+                        entryDocument[entries] = i;
+                        entryNext[entries] = slotHead[slot];
+                        slotHead[slot] = entries++;
                     }
                 }
-                if (!matched)
-                {
-                    entryDocument[entries] = i;
-                    entryNext[entries] = slotHead[slot];
-                    slotHead[slot] = entries++;
-                }
+                bandDone?.Invoke(band + 1);
             }
-            bandDone?.Invoke(band + 1);
+        }
+        catch
+        {
+            sets.Dispose();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(slotKey);
+            ArrayPool<int>.Shared.Return(slotHead);
+            ArrayPool<int>.Shared.Return(slotSize);
+            ArrayPool<int>.Shared.Return(entryNext);
+            ArrayPool<int>.Shared.Return(entryDocument);
         }
         return new LshClustering(sets, candidates, compared, verified);
     }

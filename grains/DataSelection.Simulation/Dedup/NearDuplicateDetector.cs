@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using DataSelection.Simulation.Progress;
@@ -101,8 +102,8 @@ public static class NearDuplicateDetector
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var stopwatch = Stopwatch.StartNew();
-        var reader = new JsonlCorpusReader(input, fileName, idField, textField);
-        var engine = new Engine(options);
+        using var reader = new JsonlCorpusReader(input, fileName, idField, textField);
+        using var engine = new Engine(options);
         var ids = new List<string>();
         var lines = new List<JsonlLine>();
         long? totalBytes = input.CanSeek ? input.Length - input.Position : null;
@@ -158,7 +159,7 @@ public static class NearDuplicateDetector
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var stopwatch = Stopwatch.StartNew();
-        var engine = new Engine(options);
+        using var engine = new Engine(options);
         for (var first = 0; first < documents; first += BatchDocuments)
         {
             var count = Math.Min(BatchDocuments, documents - first);
@@ -180,7 +181,7 @@ public static class NearDuplicateDetector
     private delegate int TokenSource(int index, ref ulong[] tokens);
 
     /// <summary>The state of one run: the permutations, the signatures, and one workspace per worker.</summary>
-    private sealed class Engine
+    private sealed class Engine : IDisposable
     {
         private readonly DedupOptions _options;
         private readonly Workspace[] _workspaces;
@@ -199,6 +200,8 @@ public static class NearDuplicateDetector
         }
 
         public BandPlan Plan { get; }
+
+        public void Dispose() => Signatures.Dispose();
 
         public SignatureTable Signatures { get; }
 
@@ -249,21 +252,24 @@ public static class NearDuplicateDetector
                 band => progress?.Report(new SimulationProgress<DedupPartial>(
                     "cluster", SigningShare + (1 - SigningShare) * band / Plan.Bands, new DedupPartial(documents, band))),
                 cancellationToken);
-            var root = new int[documents];
-            var size = new int[documents];
+            using var sets = clustering.Sets;
+            var root = ArrayPool<int>.Shared.Rent(Math.Max(1, documents));
+            var size = ArrayPool<int>.Shared.Rent(Math.Max(1, documents));
+            var clusterOf = ArrayPool<int>.Shared.Rent(Math.Max(1, documents));
+            var filled = ArrayPool<int>.Shared.Rent(Math.Max(1, documents));
+            Array.Clear(size, 0, documents);
+            Array.Clear(filled, 0, documents);
             var removed = 0;
             for (var i = 0; i < documents; i++)
             {
-                root[i] = clustering.Sets.Find(i);
+                root[i] = sets.Find(i);
                 size[root[i]]++;
                 removed += root[i] == i ? 0 : 1;
             }
             var kept = new int[documents - removed];
             var removedIds = new int[removed];
-            var clusterOf = new int[documents];
             var clusters = new List<int[]>();
             int keptCount = 0, removedCount = 0;
-            var filled = new int[documents];
             for (var i = 0; i < documents; i++)
             {
                 if (root[i] == i)
@@ -285,6 +291,10 @@ public static class NearDuplicateDetector
                     clusters[clusterOf[root[i]]][filled[root[i]]++] = i;
                 }
             }
+            ArrayPool<int>.Shared.Return(root);
+            ArrayPool<int>.Shared.Return(size);
+            ArrayPool<int>.Shared.Return(clusterOf);
+            ArrayPool<int>.Shared.Return(filled);
             long shingles = 0;
             foreach (var workspace in _workspaces)
             {
