@@ -124,7 +124,7 @@ public static class NearDuplicateDetector
                 {
                     var (id, count) = reader.ParseLine(buffer.AsSpan(line.Start, line.Length), line.Number, ref workspace.Tokens);
                     batchIds[k] = id;
-                    workspace.Sign(count, engine.Signatures[first + k]);
+                    workspace.Sign(count, engine.Signatures, first + k);
                 }
                 catch (CorpusFormatException exception)
                 {
@@ -168,7 +168,7 @@ public static class NearDuplicateDetector
             engine.ForEachWorker(count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, k, workspace) =>
             {
                 var tokens = tokensOf(start + k, ref workspace.Tokens);
-                workspace.Sign(tokens, engine.Signatures[start + k]);
+                workspace.Sign(tokens, engine.Signatures, start + k);
             }, cancellationToken);
             progress?.Report(new SimulationProgress<DedupPartial>("sign", SigningShare * (first + count) / documents, new DedupPartial(first + count, 0)));
         }
@@ -191,11 +191,11 @@ public static class NearDuplicateDetector
             _options = options;
             Plan = options.ResolveBandPlan();
             var hasher = new MinHasher(options.NumPerm, options.Seed);
-            Signatures = new SignatureTable(options.NumPerm);
+            Signatures = new SignatureTable(options.NumPerm, Plan.Bands);
             _workspaces = new Workspace[options.Threads];
             for (var w = 0; w < _workspaces.Length; w++)
             {
-                _workspaces[w] = new Workspace(hasher, options.Ngram);
+                _workspaces[w] = new Workspace(hasher, options.Ngram, Plan);
             }
         }
 
@@ -308,7 +308,7 @@ public static class NearDuplicateDetector
     }
 
     /// <summary>One worker's reusable buffers: token hashes, shingle hashes and the MinHash minima.</summary>
-    private sealed class Workspace(MinHasher hasher, int ngram)
+    private sealed class Workspace(MinHasher hasher, int ngram, BandPlan plan)
     {
         private readonly ulong[] _minima = new ulong[hasher.ScratchLength];
         private ulong[] _shingles = new ulong[512];
@@ -317,9 +317,11 @@ public static class NearDuplicateDetector
 
         public long Shingles { get; private set; }
 
+        /// <summary>Shingles <see cref="Tokens"/>, then writes the document's signature and band keys into the table.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Sign(int tokenCount, Span<uint> signature)
+        public void Sign(int tokenCount, SignatureTable table, int document)
         {
+            var signature = table[document];
             var needed = Shingler.CountFor(tokenCount, ngram);
             if (_shingles.Length < needed)
             {
@@ -327,6 +329,7 @@ public static class NearDuplicateDetector
             }
             var count = Shingler.Shingle(Tokens.AsSpan(0, tokenCount), ngram, _shingles);
             hasher.Sign(_shingles.AsSpan(0, count), signature, _minima);
+            LshIndex.BandKeys(signature, plan, table.KeysOf(document));
             Shingles += count;
         }
     }

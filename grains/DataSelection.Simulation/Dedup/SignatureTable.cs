@@ -3,19 +3,23 @@ using System.Buffers;
 namespace DataSelection.Simulation.Dedup;
 
 /// <summary>
-/// The only per-document state the engine keeps: one MinHash signature per document, stored in
-/// fixed-size chunks so a million documents grow without copying (128 × 4 bytes each: 512 MB).
-/// Chunks are rented from the shared pool and returned by <see cref="Dispose"/>, so repeated runs
-/// do not churn the large-object heap (every signature is fully written before it is read).
+/// The only per-document state the engine keeps: one MinHash signature and its LSH band keys per
+/// document, stored in fixed-size chunks so a million documents grow without copying
+/// (128 × 4 + b × 8 bytes each: about 0.6 GB). Chunks are rented from the shared pool and returned by
+/// <see cref="Dispose"/>, so repeated runs do not churn the large-object heap (every signature and
+/// key is written before it is read).
 /// </summary>
-internal sealed class SignatureTable(int numPerm) : IDisposable
+internal sealed class SignatureTable(int numPerm, int bands) : IDisposable
 {
-    private const int ChunkShift = 14;   // 16,384 signatures per chunk: 8 MB at 128 permutations.
+    private const int ChunkShift = 14;   // 16,384 documents per chunk: 8 MB of signatures at 128 permutations.
     private const int ChunkDocuments = 1 << ChunkShift;
 
-    private readonly List<uint[]> _chunks = [];
+    private readonly List<uint[]> _signatureChunks = [];
+    private readonly List<ulong[]> _keyChunks = [];
 
     public int NumPerm { get; } = numPerm;
+
+    public int Bands { get; } = bands;
 
     public int Count { get; private set; }
 
@@ -23,22 +27,33 @@ internal sealed class SignatureTable(int numPerm) : IDisposable
     public void Grow(int documents)
     {
         Count += documents;
-        while (_chunks.Count * (long)ChunkDocuments < Count)
+        while (_signatureChunks.Count * (long)ChunkDocuments < Count)
         {
-            _chunks.Add(ArrayPool<uint>.Shared.Rent(ChunkDocuments * NumPerm));
+            _signatureChunks.Add(ArrayPool<uint>.Shared.Rent(ChunkDocuments * NumPerm));
+            _keyChunks.Add(ArrayPool<ulong>.Shared.Rent(ChunkDocuments * Bands));
         }
     }
 
+    /// <summary>Document <paramref name="document"/>'s MinHash signature.</summary>
     public Span<uint> this[int document] =>
-        _chunks[document >> ChunkShift].AsSpan((document & (ChunkDocuments - 1)) * NumPerm, NumPerm);
+        _signatureChunks[document >> ChunkShift].AsSpan((document & (ChunkDocuments - 1)) * NumPerm, NumPerm);
+
+    /// <summary>Document <paramref name="document"/>'s band keys, one per band.</summary>
+    public Span<ulong> KeysOf(int document) =>
+        _keyChunks[document >> ChunkShift].AsSpan((document & (ChunkDocuments - 1)) * Bands, Bands);
 
     public void Dispose()
     {
-        foreach (var chunk in _chunks)
+        foreach (var chunk in _signatureChunks)
         {
             ArrayPool<uint>.Shared.Return(chunk);
         }
-        _chunks.Clear();
+        foreach (var chunk in _keyChunks)
+        {
+            ArrayPool<ulong>.Shared.Return(chunk);
+        }
+        _signatureChunks.Clear();
+        _keyChunks.Clear();
         Count = 0;
     }
 }
