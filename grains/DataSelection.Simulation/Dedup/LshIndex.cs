@@ -16,11 +16,12 @@ internal sealed record LshClustering(DisjointSets Sets, long CandidatePairs, lon
 /// threshold, and joined into clusters with union–find.
 /// </summary>
 /// <remarks>
-/// Band keys are computed with the signatures (in parallel); bands are then processed one at a time over documents in id order. A bucket remembers one member per
-/// group of documents it has seen that did not match any earlier member; a new document is compared
-/// with those members only (skipping any already in its cluster). This keeps the work linear even
-/// for clusters of thousands of copies; the price is that a document matching only a non-remembered
-/// member in one band must be caught in another band.
+/// Band keys are computed with the signatures (in parallel); bands are then processed one at a time
+/// over documents in id order. A bucket remembers one member per group of documents it has seen that
+/// did not match any earlier member (dropping members whose groups have since merged); a new document
+/// is compared with those members only, skipping any already in its cluster. This keeps the work
+/// near-linear even for clusters of hundreds of thousands of copies; the price is that a document
+/// matching only a non-remembered member in one band must be caught in another band.
 /// </remarks>
 internal static class LshIndex
 {
@@ -64,21 +65,33 @@ internal static class LshIndex
                     slotKey[slot] = key;
                     candidates += slotSize[slot]++;
                     var matched = false;
+                    int previous = -1, previousRoot = -1;
                     for (var e = slotHead[slot]; e != -1; e = entryNext[e])
                     {
                         var j = entryDocument[e];
-                        if (sets.Find(i) == sets.Find(j))
+                        var rootJ = sets.Find(j);
+                        if (rootJ == previousRoot)
                         {
-                            matched = true;
+                            // Clusters merged since j was remembered: one member per cluster is enough.
+                            entryNext[previous] = entryNext[e];
                             continue;
                         }
-                        compared++;
-                        if (MinHasher.Agreements(signature, signatures[j]) >= requiredAgreements)
+                        if (sets.Find(i) == rootJ)
                         {
-                            verified++;
-                            sets.Union(i, j);
                             matched = true;
                         }
+                        else
+                        {
+                            compared++;
+                            if (MinHasher.Agreements(signature, signatures[j]) >= requiredAgreements)
+                            {
+                                verified++;
+                                sets.Union(i, j);
+                                matched = true;
+                            }
+                        }
+                        previous = e;
+                        previousRoot = sets.Find(j);
                     }
                     if (!matched)
                     {
