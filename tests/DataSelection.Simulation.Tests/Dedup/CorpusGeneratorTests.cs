@@ -63,6 +63,14 @@ public class CorpusGeneratorTests
     }
 
     [Fact]
+    public void Generation_honours_cancellation()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => CorpusGenerator.Generate(Scenario, 1_000, seed: 1, cancellation.Token));
+    }
+
+    [Fact]
     public void Word_frequencies_follow_zipf()
     {
         var corpus = CorpusGenerator.Generate(Scenario with { RedundancyFraction = 0, Topics = 1 }, 2_000, seed: 3);
