@@ -31,9 +31,11 @@ public sealed class MinHasher
     /// <summary>The Mersenne prime 2⁶¹ − 1 of datasketch's permutations.</summary>
     public const ulong MersennePrime = (1UL << 61) - 1;
 
-    // Signatures are computed in blocks of 64 permutations: eight 512-bit registers of minima
-    // (or eight 256/128-bit ones) stay in registers while the document's shingles stream past.
-    private const int PermutationBlock = 64;
+    // Signatures are computed in blocks of permutations whose minima stay in registers while the
+    // document's shingles stream past: 128 per block on the 512-bit path (sixteen registers), eight
+    // registers' worth on the narrower paths. Permutations are padded to a whole 512-bit block.
+    private const int Vector512Block = 128;
+    private const int PermutationBlock = Vector512Block;
     private const int RegistersPerBlock = 8;
 
     private readonly ulong[] _a;
@@ -189,50 +191,56 @@ public sealed class MinHasher
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SignVector512(ReadOnlySpan<ulong> shingles, Span<ulong> minima)
     {
+        // All 128 minima of a block live in sixteen 512-bit registers for the whole document; each
+        // shingle hash is broadcast once; the multipliers and offsets are read from L1 as operands.
         var p = Vector512.Create(MersennePrime);
         ref var aRef = ref MemoryMarshal.GetArrayDataReference(_a);
         ref var bRef = ref MemoryMarshal.GetArrayDataReference(_b);
         ref var mRef = ref MemoryMarshal.GetReference(minima);
         const int lanes = 8;
-        for (nuint block = 0; block < (nuint)_a.Length; block += PermutationBlock)
+        for (nuint block = 0; block < (nuint)_a.Length; block += Vector512Block)
         {
-            var a0 = Vector512.LoadUnsafe(ref aRef, block);
-            var a1 = Vector512.LoadUnsafe(ref aRef, block + lanes);
-            var a2 = Vector512.LoadUnsafe(ref aRef, block + 2 * lanes);
-            var a3 = Vector512.LoadUnsafe(ref aRef, block + 3 * lanes);
-            var a4 = Vector512.LoadUnsafe(ref aRef, block + 4 * lanes);
-            var a5 = Vector512.LoadUnsafe(ref aRef, block + 5 * lanes);
-            var a6 = Vector512.LoadUnsafe(ref aRef, block + 6 * lanes);
-            var a7 = Vector512.LoadUnsafe(ref aRef, block + 7 * lanes);
-            var b0 = Vector512.LoadUnsafe(ref bRef, block);
-            var b1 = Vector512.LoadUnsafe(ref bRef, block + lanes);
-            var b2 = Vector512.LoadUnsafe(ref bRef, block + 2 * lanes);
-            var b3 = Vector512.LoadUnsafe(ref bRef, block + 3 * lanes);
-            var b4 = Vector512.LoadUnsafe(ref bRef, block + 4 * lanes);
-            var b5 = Vector512.LoadUnsafe(ref bRef, block + 5 * lanes);
-            var b6 = Vector512.LoadUnsafe(ref bRef, block + 6 * lanes);
-            var b7 = Vector512.LoadUnsafe(ref bRef, block + 7 * lanes);
             Vector512<ulong> m0 = p, m1 = p, m2 = p, m3 = p, m4 = p, m5 = p, m6 = p, m7 = p;
+            Vector512<ulong> m8 = p, m9 = p, m10 = p, m11 = p, m12 = p, m13 = p, m14 = p, m15 = p;
+            ref var a = ref Unsafe.Add(ref aRef, block);
+            ref var b = ref Unsafe.Add(ref bRef, block);
             foreach (var h in shingles)
             {
                 var hv = Vector512.Create(h);
-                m0 = Vector512.Min(m0, Reduce(a0 * hv + b0, p));
-                m1 = Vector512.Min(m1, Reduce(a1 * hv + b1, p));
-                m2 = Vector512.Min(m2, Reduce(a2 * hv + b2, p));
-                m3 = Vector512.Min(m3, Reduce(a3 * hv + b3, p));
-                m4 = Vector512.Min(m4, Reduce(a4 * hv + b4, p));
-                m5 = Vector512.Min(m5, Reduce(a5 * hv + b5, p));
-                m6 = Vector512.Min(m6, Reduce(a6 * hv + b6, p));
-                m7 = Vector512.Min(m7, Reduce(a7 * hv + b7, p));
+                m0 = Vector512.Min(m0, Reduce(Vector512.LoadUnsafe(ref a, 0 * lanes) * hv + Vector512.LoadUnsafe(ref b, 0 * lanes), p));
+                m1 = Vector512.Min(m1, Reduce(Vector512.LoadUnsafe(ref a, 1 * lanes) * hv + Vector512.LoadUnsafe(ref b, 1 * lanes), p));
+                m2 = Vector512.Min(m2, Reduce(Vector512.LoadUnsafe(ref a, 2 * lanes) * hv + Vector512.LoadUnsafe(ref b, 2 * lanes), p));
+                m3 = Vector512.Min(m3, Reduce(Vector512.LoadUnsafe(ref a, 3 * lanes) * hv + Vector512.LoadUnsafe(ref b, 3 * lanes), p));
+                m4 = Vector512.Min(m4, Reduce(Vector512.LoadUnsafe(ref a, 4 * lanes) * hv + Vector512.LoadUnsafe(ref b, 4 * lanes), p));
+                m5 = Vector512.Min(m5, Reduce(Vector512.LoadUnsafe(ref a, 5 * lanes) * hv + Vector512.LoadUnsafe(ref b, 5 * lanes), p));
+                m6 = Vector512.Min(m6, Reduce(Vector512.LoadUnsafe(ref a, 6 * lanes) * hv + Vector512.LoadUnsafe(ref b, 6 * lanes), p));
+                m7 = Vector512.Min(m7, Reduce(Vector512.LoadUnsafe(ref a, 7 * lanes) * hv + Vector512.LoadUnsafe(ref b, 7 * lanes), p));
+                m8 = Vector512.Min(m8, Reduce(Vector512.LoadUnsafe(ref a, 8 * lanes) * hv + Vector512.LoadUnsafe(ref b, 8 * lanes), p));
+                m9 = Vector512.Min(m9, Reduce(Vector512.LoadUnsafe(ref a, 9 * lanes) * hv + Vector512.LoadUnsafe(ref b, 9 * lanes), p));
+                m10 = Vector512.Min(m10, Reduce(Vector512.LoadUnsafe(ref a, 10 * lanes) * hv + Vector512.LoadUnsafe(ref b, 10 * lanes), p));
+                m11 = Vector512.Min(m11, Reduce(Vector512.LoadUnsafe(ref a, 11 * lanes) * hv + Vector512.LoadUnsafe(ref b, 11 * lanes), p));
+                m12 = Vector512.Min(m12, Reduce(Vector512.LoadUnsafe(ref a, 12 * lanes) * hv + Vector512.LoadUnsafe(ref b, 12 * lanes), p));
+                m13 = Vector512.Min(m13, Reduce(Vector512.LoadUnsafe(ref a, 13 * lanes) * hv + Vector512.LoadUnsafe(ref b, 13 * lanes), p));
+                m14 = Vector512.Min(m14, Reduce(Vector512.LoadUnsafe(ref a, 14 * lanes) * hv + Vector512.LoadUnsafe(ref b, 14 * lanes), p));
+                m15 = Vector512.Min(m15, Reduce(Vector512.LoadUnsafe(ref a, 15 * lanes) * hv + Vector512.LoadUnsafe(ref b, 15 * lanes), p));
             }
-            m0.StoreUnsafe(ref mRef, block);
-            m1.StoreUnsafe(ref mRef, block + lanes);
-            m2.StoreUnsafe(ref mRef, block + 2 * lanes);
-            m3.StoreUnsafe(ref mRef, block + 3 * lanes);
-            m4.StoreUnsafe(ref mRef, block + 4 * lanes);
-            m5.StoreUnsafe(ref mRef, block + 5 * lanes);
-            m6.StoreUnsafe(ref mRef, block + 6 * lanes);
-            m7.StoreUnsafe(ref mRef, block + 7 * lanes);
+            ref var m = ref Unsafe.Add(ref mRef, block);
+            m0.StoreUnsafe(ref m, 0 * lanes);
+            m1.StoreUnsafe(ref m, 1 * lanes);
+            m2.StoreUnsafe(ref m, 2 * lanes);
+            m3.StoreUnsafe(ref m, 3 * lanes);
+            m4.StoreUnsafe(ref m, 4 * lanes);
+            m5.StoreUnsafe(ref m, 5 * lanes);
+            m6.StoreUnsafe(ref m, 6 * lanes);
+            m7.StoreUnsafe(ref m, 7 * lanes);
+            m8.StoreUnsafe(ref m, 8 * lanes);
+            m9.StoreUnsafe(ref m, 9 * lanes);
+            m10.StoreUnsafe(ref m, 10 * lanes);
+            m11.StoreUnsafe(ref m, 11 * lanes);
+            m12.StoreUnsafe(ref m, 12 * lanes);
+            m13.StoreUnsafe(ref m, 13 * lanes);
+            m14.StoreUnsafe(ref m, 14 * lanes);
+            m15.StoreUnsafe(ref m, 15 * lanes);
         }
     }
 

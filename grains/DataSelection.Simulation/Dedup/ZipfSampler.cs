@@ -52,8 +52,6 @@ internal sealed class ZipfSampler
         }
     }
 
-    public int Size => _probability.Length;
-
     public int Sample(SeededRandom random)
     {
         var u = random.NextDouble() * _probability.Length;
