@@ -73,3 +73,32 @@ public class DedupMinHashBenchmarks
         return _signature[0];
     }
 }
+
+/// <summary>
+/// Scale check for the CLI: 1,000,000 web-like documents (~760 MB of JSONL in a temporary file)
+/// deduplicated end to end on two threads. Run alone: --filter '*MillionDocuments*'.
+/// </summary>
+[MemoryDiagnoser]
+public class MillionDocumentsBenchmarks
+{
+    private const int Documents = 1_000_000;
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"dedup-million-{Environment.ProcessId}.jsonl");
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var corpus = CorpusGenerator.Generate(TrackCatalog.CloudTitan.Dedup, Documents, seed: 2026);
+        using var file = File.Create(_path);
+        CorpusGenerator.WriteJsonl(corpus.Documents, corpus.VocabularySize, file);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => File.Delete(_path);
+
+    [Benchmark]
+    public int JsonlTwoThreads()
+    {
+        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
+        return NearDuplicateDetector.RunJsonl(file, _path, new DedupOptions(0.8, 128, 5, Threads: 2)).Outcome.Removed.Length;
+    }
+}
