@@ -46,12 +46,15 @@ public static class LabAuthentication
         return user.FindFirstValue(SessionClaim) ?? throw new InvalidOperationException("No session claim.");
     }
 
-    internal static Task WriteProblem(HttpContext context, int status, string title, string detail) =>
-        context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+    internal static Task WriteProblem(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         }).AsTask();
+    }
 }
 
 /// <summary>

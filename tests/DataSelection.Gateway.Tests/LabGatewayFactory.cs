@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DataSelection.Gateway.Tests;
+
+/// <summary>
+/// The gateway with its embedded silo, in-process: its own temporary data directory and its own
+/// silo and gateway ports, so test classes never share state or sockets.
+/// </summary>
+public sealed class LabGatewayFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("dataselection-gateway-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("DataSelection:DataDirectory", DataDirectory);
+        builder.UseSetting("DataSelection:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("DataSelection:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Tests join and run far faster than a class does.
+        builder.UseSetting("DataSelection:RateLimits:JoinsPerMinute", "100000");
+        builder.UseSetting("DataSelection:RateLimits:RunsPerMinute", "100000");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the stopping silo: the temp folder is cleaned by the OS later.
+        }
+    }
+}
+
+public static class FreePort
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
