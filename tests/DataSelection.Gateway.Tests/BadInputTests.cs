@@ -55,7 +55,7 @@ public sealed class BadInputTests(LabGatewayFactory factory) : IClassFixture<Lab
         Assert.Equal(before, await MeAndLedger(student));
     }
 
-    public static TheoryData<string, string, int> JoinRequests => new()
+    public static TheoryData<string, int> JoinRequests => new()
     {
         { """{"name": "", "track": "cloud-titan"}""", 400 },
         { """{"name": "Ada", "track": "moon-base"}""", 400 },
