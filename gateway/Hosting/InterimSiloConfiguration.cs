@@ -1,3 +1,5 @@
+using DataSelection.Grains.Hosting;
+
 namespace DataSelection.Gateway.Hosting;
 
 /// <summary>
@@ -10,7 +12,8 @@ internal static class InterimSiloConfiguration
     {
         var siloPort = configuration.GetValue("DataSelection:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("DataSelection:GatewayPort", 30000);
-        return silo.UseLocalhostClustering(siloPort, gatewayPort).AddMemoryGrainStorage("lab").AddMemoryGrainStorageAsDefault();
+        silo.Services.AddLabGrainServices();
+        return silo.UseLocalhostClustering(siloPort, gatewayPort).AddMemoryGrainStorage(LabStorage.Name).AddMemoryGrainStorageAsDefault();
     }
 
     public static string DataDirectory(IConfiguration configuration) =>
