@@ -8,7 +8,7 @@ namespace DataSelection.Gateway.Api;
 public static class InstructorEndpoints
 {
     private const int DefaultPageSize = 50;
-    private const int MaxPageSize = 500;
+    private const int MaxPageSize = 200;
 
     /// <summary>Dashboard, roster, pacing and export: every route needs the session's instructor key.</summary>
     public static IEndpointRouteBuilder MapInstructorEndpoints(this IEndpointRouteBuilder app)
@@ -36,11 +36,11 @@ public static class InstructorEndpoints
     private static async Task<IResult> GetRoster(ClaimsPrincipal user, IGrainFactory grains, int? page, int? pageSize)
     {
         var size = pageSize ?? DefaultPageSize;
-        if (page is < 0 || size is < 1 or > MaxPageSize)
+        if (page is < 1 || size is < 1 or > MaxPageSize)
         {
-            return LabProblems.Invalid($"page must be 0 or more and pageSize between 1 and {MaxPageSize}.");
+            return LabProblems.Invalid($"page must be 1 or more and pageSize between 1 and {MaxPageSize}.");
         }
-        return Results.Ok(await Session(grains, user).GetRoster(page ?? 0, size));
+        return Results.Ok(await Session(grains, user).GetRoster(page ?? 1, size));
     }
 
     private static async Task<IResult> Export(ClaimsPrincipal user, IGrainFactory grains, HttpContext http, string? format, CancellationToken cancellationToken)
