@@ -9,7 +9,7 @@ namespace DataSelection.Gateway.Tests;
 /// The gateway with its embedded silo, in-process: its own temporary data directory and its own
 /// silo and gateway ports, so test classes never share state or sockets.
 /// </summary>
-public sealed class LabGatewayFactory : WebApplicationFactory<Program>
+public class LabGatewayFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("dataselection-gateway-").FullName;
 
@@ -21,7 +21,14 @@ public sealed class LabGatewayFactory : WebApplicationFactory<Program>
         // Tests join and run far faster than a class does.
         builder.UseSetting("DataSelection:RateLimits:JoinsPerMinute", "100000");
         builder.UseSetting("DataSelection:RateLimits:RunsPerMinute", "100000");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a test class needs beyond the defaults above (applied last, so they win).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> ExtraSettings => [];
 
     protected override void Dispose(bool disposing)
     {
