@@ -8,6 +8,7 @@ namespace DataSelection.Contracts.Sessions;
 /// </summary>
 /// <param name="Kind">joined, locked, ran, knee or reflected.</param>
 /// <param name="Prediction">The lock's prediction (locked).</param>
+/// <param name="Name">The student's name and track ride along so the roster heals itself if the session lost an entry.</param>
 /// <param name="Outcome">A number that sums up the result, for outcome distributions: Part 1 the FLOPs saved (%), Part 2 the knee score, Part 3 the accuracy on real data (%).</param>
 [GenerateSerializer, Immutable, Alias("ds.StudentTransition")]
 public sealed record StudentTransition(
@@ -16,7 +17,9 @@ public sealed record StudentTransition(
     [property: Id(2)] int Part,
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] Prediction? Prediction = null,
-    [property: Id(5)] double? Outcome = null)
+    [property: Id(5)] double? Outcome = null,
+    [property: Id(6)] string? Name = null,
+    [property: Id(7)] string? Track = null)
 {
     public const string Joined = "joined";
     public const string Locked = "locked";

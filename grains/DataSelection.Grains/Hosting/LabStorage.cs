@@ -1,8 +1,7 @@
 namespace DataSelection.Grains.Hosting;
 
-/// <summary>The grain storage every lab grain persists through: <c>[PersistentState("state", LabStorage.Name)]</c>.</summary>
+/// <summary>The grain storage every lab grain persists its state in.</summary>
 public static class LabStorage
 {
-    /// <summary>Name of the lab's grain storage provider (SQLite in embedded and silo modes).</summary>
     public const string Name = "lab";
 }

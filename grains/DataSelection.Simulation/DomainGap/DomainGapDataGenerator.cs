@@ -5,9 +5,11 @@ namespace DataSelection.Simulation.DomainGap;
 /// <summary>
 /// The generated world of Part 3. Two classes (obstacle / no obstacle) in a feature space whose
 /// first half are "shape" features (geometry: robust to weather) and second half "appearance"
-/// features (texture, colour, contrast: informative in clear weather, hurt by weather). Each class
+/// features (brightness, which carries no class signal, then texture and contrast: informative in clear
+/// weather, hurt by weather). Each class
 /// is a unit-variance Gaussian around ±½ of a class-difference vector. Real samples are recorded in
-/// clear, fog, night or rain; the simulator renders the same scenes with a systematic shift, and its
+/// clear, fog, night or rain (the training collection mostly clear, the field at every condition's
+/// share); the simulator renders every condition at field shares renders the same scenes with a systematic shift, and its
 /// rain is wrong. Domain randomisation (Tobin et al. 2017) jitters the simulator's appearance.
 /// </summary>
 /// <remarks>
@@ -22,16 +24,19 @@ public sealed class DomainGapDataGenerator
     private const double ShapeSeparation = 2.0;
     private const double AppearanceSeparation = 2.8;
 
-    // Of the non-rain samples, half are clear and a quarter each fog and night.
-    private const double ClearShareOfDry = 0.5;
-    private const double FogShareOfDry = 0.25;
-
     // Fog blurs every feature toward the mean (contrast loss) and sensor noise fills the spread back in.
     private const double FogBlur = 0.4;
     private const double FogNoise = 0.5;
 
-    // Night leaves geometry but drowns appearance in low-light noise.
-    private const double NightNoise = 1.5;
+    // Night keeps geometry but takes appearance's class signal down to this fraction, darkens the
+    // scene (the same offset for both classes: a large drop in brightness, a smaller one of this total
+    // length across the texture features) and adds low-light noise. A classifier that leaned on
+    // texture in clear weather reads dark as "no obstacle"; one that saw enough night learns to
+    // discount texture by brightness, which is what the simulator's night coverage buys.
+    private const double NightAppearanceSignal = 0.2;
+    private const double NightBrightnessDrop = 3.0;
+    private const double NightTextureDrop = 2.5;
+    private const double NightNoise = 1.0;
 
     // Rain raises one appearance feature (wet glare on contrast) by this many standard deviations,
     // plus streak noise on all appearance features. That feature also separates the classes, so rain
@@ -47,40 +52,47 @@ public sealed class DomainGapDataGenerator
 
     private readonly int _features;
     private readonly int _shapeFeatures;
+    private readonly int _brightnessFeature;
     private readonly double[] _classHalfDifference;
     private readonly double[] _rainDirection;
     private readonly double[] _simulatedRainDirection;
     private readonly double[] _simulatorShiftDirection;
+    private readonly double[] _nightOffset;
     private readonly DomainGapScenario _scenario;
 
     public DomainGapDataGenerator(DomainGapScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Features < 2)
+        if (scenario.Features < 4)
         {
-            throw new ArgumentOutOfRangeException(nameof(scenario), "Part 3 needs at least one shape and one appearance feature.");
+            throw new ArgumentOutOfRangeException(nameof(scenario), "Part 3 needs at least two shape and two appearance features.");
         }
         _scenario = scenario;
         _features = scenario.Features;
         _shapeFeatures = _features / 2;
-        var appearanceFeatures = _features - _shapeFeatures;
+        // The first appearance feature is brightness (no class signal); the rest are texture.
+        _brightnessFeature = _shapeFeatures;
+        var textureFeatures = _features - _shapeFeatures - 1;
 
         _classHalfDifference = new double[_features];
-        // Real rain acts on the last feature; the simulator renders it rotated toward the one before
-        // (a brightness change instead of a contrast change), by the angle whose chord is RainMismatch.
+        _nightOffset = new double[_features];
+        // Real rain acts on the last feature (contrast); the simulator renders it rotated toward
+        // brightness (a brightness change instead of a contrast change), by the angle whose chord is RainMismatch.
         _rainDirection = new double[_features];
         _rainDirection[_features - 1] = 1.0;
         _simulatedRainDirection = new double[_features];
         var angle = 2 * Math.Asin(Math.Min(scenario.RainMismatch / (2 * RainShift), 1.0));
         _simulatedRainDirection[_features - 1] = Math.Cos(angle);
-        _simulatedRainDirection[_features - 2] = Math.Sin(angle);
+        _simulatedRainDirection[_brightnessFeature] = Math.Sin(angle);
         _simulatorShiftDirection = new double[_features];
         for (var j = 0; j < _features; j++)
         {
-            var isShape = j < _shapeFeatures;
-            _classHalfDifference[j] = 0.5 * (isShape
-                ? ShapeSeparation / Math.Sqrt(_shapeFeatures)
-                : AppearanceSeparation / Math.Sqrt(appearanceFeatures));
+            _classHalfDifference[j] = j < _shapeFeatures ? 0.5 * ShapeSeparation / Math.Sqrt(_shapeFeatures)
+                : j == _brightnessFeature ? 0.0
+                : 0.5 * AppearanceSeparation / Math.Sqrt(textureFeatures);
+            _nightOffset[j] = j < _shapeFeatures ? 0.0
+                : j == _brightnessFeature ? -NightBrightnessDrop
+                : -NightTextureDrop / Math.Sqrt(textureFeatures);
             // The simulator's shift hits every other feature: partly along the class direction, so
             // a simulator-trained boundary lands in the wrong place, partly across it.
             _simulatorShiftDirection[j] = j % 2 == 0 ? 1.0 : 0.0;
@@ -92,15 +104,22 @@ public sealed class DomainGapDataGenerator
         }
     }
 
-    /// <summary>Real-world samples: conditions drawn with the scenario's rain share.</summary>
-    public DomainGapDataset GenerateReal(int count, SeededRandom random, CancellationToken cancellationToken = default)
+    /// <summary>Real samples in the field: conditions at the field's shares (the held-out test set).</summary>
+    public DomainGapDataset GenerateReal(int count, SeededRandom random, CancellationToken cancellationToken = default) =>
+        GenerateReal(count, _scenario.FieldShares, random, cancellationToken);
+
+    /// <summary>Real samples recorded with the given condition shares (the real training collection).</summary>
+    public DomainGapDataset GenerateReal(int count, ConditionShares shares, SeededRandom random, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(shares);
         ArgumentNullException.ThrowIfNull(random);
-        return Generate(count, random, (row, condition) => ApplyWeather(row, condition, _rainDirection, random), cancellationToken);
+        shares.Validate(nameof(shares));
+        return Generate(count, shares, random, (row, sign, condition) => ApplyWeather(row, sign, condition, _rainDirection, random), cancellationToken);
     }
 
     /// <summary>
-    /// Simulator samples at domain-randomisation <paramref name="intensity"/> (0–1): the simulator's
+    /// Simulator samples at domain-randomisation <paramref name="intensity"/> (0–1), every condition at
+    /// the field's shares (the simulator's selling point: it renders fog and night on demand): the simulator's
     /// systematic shift, rain rendered on the wrong feature mix (its shift vector lies
     /// <see cref="DomainGapScenario.RainMismatch"/> standard deviations from real rain's, at full
     /// mismatch √2 × 8 on another feature entirely), and appearance jitter of standard deviation intensity × 2.
@@ -111,9 +130,9 @@ public sealed class DomainGapDataGenerator
         ArgumentOutOfRangeException.ThrowIfLessThan(intensity, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(intensity, 1.0);
         var jitter = intensity * RandomizationSpread;
-        return Generate(count, random, (row, condition) =>
+        return Generate(count, _scenario.FieldShares, random, (row, sign, condition) =>
         {
-            ApplyWeather(row, condition, _simulatedRainDirection, random);
+            ApplyWeather(row, sign, condition, _simulatedRainDirection, random);
             for (var j = 0; j < _features; j++)
             {
                 row[j] += _scenario.SyntheticShift * _simulatorShiftDirection[j];
@@ -125,7 +144,8 @@ public sealed class DomainGapDataGenerator
         }, cancellationToken);
     }
 
-    private DomainGapDataset Generate(int count, SeededRandom random, Action<double[], WeatherCondition> sample, CancellationToken cancellationToken)
+    private DomainGapDataset Generate(
+        int count, ConditionShares shares, SeededRandom random, Action<double[], double, WeatherCondition> sample, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var features = new double[count][];
@@ -138,14 +158,14 @@ public sealed class DomainGapDataGenerator
                 cancellationToken.ThrowIfCancellationRequested();
             }
             var label = random.NextInt(2);
-            var condition = DrawCondition(random);
+            var condition = shares.Draw(random.NextDouble());
             var sign = label == 1 ? 1.0 : -1.0;
             var row = new double[_features];
             for (var j = 0; j < _features; j++)
             {
                 row[j] = sign * _classHalfDifference[j] + random.NextGaussian();
             }
-            sample(row, condition);
+            sample(row, sign, condition);
             features[i] = row;
             labels[i] = label;
             conditions[i] = condition;
@@ -153,20 +173,7 @@ public sealed class DomainGapDataGenerator
         return new DomainGapDataset(features, labels, conditions);
     }
 
-    private WeatherCondition DrawCondition(SeededRandom random)
-    {
-        var u = random.NextDouble();
-        if (u < _scenario.RainShare)
-        {
-            return WeatherCondition.Rain;
-        }
-        var dry = (u - _scenario.RainShare) / (1.0 - _scenario.RainShare);
-        return dry < ClearShareOfDry ? WeatherCondition.Clear
-            : dry < ClearShareOfDry + FogShareOfDry ? WeatherCondition.Fog
-            : WeatherCondition.Night;
-    }
-
-    private void ApplyWeather(double[] row, WeatherCondition condition, double[] rainDirection, SeededRandom random)
+    private void ApplyWeather(double[] row, double sign, WeatherCondition condition, double[] rainDirection, SeededRandom random)
     {
         switch (condition)
         {
@@ -179,7 +186,7 @@ public sealed class DomainGapDataGenerator
             case WeatherCondition.Night:
                 for (var j = _shapeFeatures; j < _features; j++)
                 {
-                    row[j] += NightNoise * random.NextGaussian();
+                    row[j] += _nightOffset[j] - (1 - NightAppearanceSignal) * sign * _classHalfDifference[j] + NightNoise * random.NextGaussian();
                 }
                 break;
             case WeatherCondition.Rain:

@@ -3,6 +3,9 @@ namespace DataSelection.Simulation.DomainGap;
 /// <summary>Accuracy on the held-out real samples of one condition.</summary>
 public sealed record ConditionAccuracy(WeatherCondition Condition, int TestSamples, double Accuracy);
 
+/// <summary>How many real and synthetic training samples of one condition the mix trained on.</summary>
+public sealed record TrainingComposition(WeatherCondition Condition, int RealSamples, int SyntheticSamples);
+
 /// <summary>
 /// One Part 3 run: a classifier trained on the chosen mix, tested on held-out real data.
 /// </summary>
@@ -17,6 +20,8 @@ public sealed record ConditionAccuracy(WeatherCondition Condition, int TestSampl
 /// <param name="RealCoverage">Share of held-out real samples inside the simulator output's own 95% Mahalanobis
 /// ellipsoid: how much of reality the synthetic distribution covers.</param>
 /// <param name="RainCoverage">The same share for real rain samples.</param>
+/// <param name="TrainingConditions">The training set's real and synthetic samples per condition: the real
+/// collection is mostly clear, the simulator's renders are at field shares.</param>
 public sealed record DomainGapResult(
     double MixRatio,
     double RandomizationIntensity,
@@ -34,7 +39,8 @@ public sealed record DomainGapResult(
     double RainCoverage,
     bool MeetsAccuracyTarget,
     bool MeetsSafetyTarget,
-    bool MeetsFidThreshold)
+    bool MeetsFidThreshold,
+    IReadOnlyList<TrainingComposition> TrainingConditions)
 {
     /// <summary>The stakeholder challenge: accuracy, safety and domain gap all within the Safety Lead's limits.</summary>
     public bool StakeholderChallengeMet => MeetsAccuracyTarget && MeetsSafetyTarget && MeetsFidThreshold;

@@ -1,3 +1,4 @@
+using DataSelection.Simulation.LinearAlgebra;
 using DataSelection.Simulation.Progress;
 using DataSelection.Simulation.Quality;
 using DataSelection.Simulation.Randomness;
@@ -80,6 +81,7 @@ public static class DomainGapSimulation
         private readonly DomainGapDataset _realPool;
         private readonly DomainGapDataset _syntheticPool;
         private readonly DomainGapDataset _test;
+        private readonly FeatureMoments _testMoments;
         private readonly double _syntheticFid;
         private readonly double _realCoverage;
         private readonly double _rainCoverage;
@@ -93,6 +95,7 @@ public static class DomainGapSimulation
             _realPool = realPool;
             _syntheticPool = syntheticPool;
             _test = test;
+            _testMoments = FeatureMoments.FromRows(test.Features);
             _syntheticFid = syntheticFid;
             _realCoverage = realCoverage;
             _rainCoverage = rainCoverage;
@@ -110,7 +113,7 @@ public static class DomainGapSimulation
             progress?.Report(new SimulationProgress<DomainGapResult>("generate", 0.0));
             var generator = new DomainGapDataGenerator(scenario);
             var realPool = generator.GenerateReal(
-                scenario.RealSamples, SeededRandom.ForStream(seed, RealTrainingStream), cancellationToken);
+                scenario.RealSamples, scenario.CollectionShares, SeededRandom.ForStream(seed, RealTrainingStream), cancellationToken);
             var test = generator.GenerateReal(
                 scenario.TestSamples, SeededRandom.ForStream(seed, RealTestStream), cancellationToken);
             var syntheticPool = generator.GenerateSynthetic(
@@ -160,7 +163,13 @@ public static class DomainGapSimulation
             var worst = perCondition.Where(c => c.TestSamples > 0).MinBy(c => c.Accuracy)!;
 
             // A training set of fewer than two rows has no covariance; the scenario check rules it out.
-            var trainingFid = FrechetDistance.FromSamples(training.Features, _test.Features);
+            var trainingFid = FrechetDistance.Compute(FeatureMoments.FromRows(training.Features), _testMoments);
+            var composition = conditions
+                .Select(c => new TrainingComposition(
+                    c,
+                    CountOf(_realPool.Conditions, real, c),
+                    CountOf(_syntheticPool.Conditions, synthetic, c)))
+                .ToArray();
             return new DomainGapResult(
                 mixRatio,
                 _intensity,
@@ -178,7 +187,21 @@ public static class DomainGapSimulation
                 _rainCoverage,
                 accuracy >= _scenario.AccuracyTarget,
                 safety >= _scenario.SafetyTarget,
-                trainingFid <= _scenario.FidThreshold);
+                trainingFid <= _scenario.FidThreshold,
+                composition);
+        }
+
+        private static int CountOf(WeatherCondition[] conditions, int prefix, WeatherCondition condition)
+        {
+            var count = 0;
+            for (var i = 0; i < prefix; i++)
+            {
+                if (conditions[i] == condition)
+                {
+                    count++;
+                }
+            }
+            return count;
         }
 
         private static void Validate(DomainGapScenario scenario)
@@ -193,6 +216,7 @@ public static class DomainGapSimulation
             {
                 throw new ArgumentOutOfRangeException(nameof(scenario), "RainShare must be in [0, 1).");
             }
+            scenario.CollectionShares.Validate(nameof(scenario));
         }
     }
 }
