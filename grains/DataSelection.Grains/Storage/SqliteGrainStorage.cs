@@ -243,8 +243,10 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
             await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (var pragmas = writer.CreateCommand())
             {
-                pragmas.CommandText = FormattableString.Invariant(
-                    $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL;");
+                pragmas.CommandText = FormattableString.Invariant($"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds};");
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+                pragmas.CommandText = "PRAGMA journal_mode = WAL;";
                 var journal = (string?)await pragmas.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
                 {
