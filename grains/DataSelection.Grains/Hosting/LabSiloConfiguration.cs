@@ -30,13 +30,25 @@ public static class LabSiloConfiguration
         // and grain state) will branch here on settings.Mode.
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
 
-        // One provider serves both names, so every write to the file goes through one writer.
-        silo.AddSqliteGrainStorage(LabStorage.Name, storage => storage.DataDirectory = settings.DataDirectory);
-        silo.Services.AddKeyedSingleton(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, static (provider, _) => LabGrainStorage(provider));
-        silo.Services.TryAddSingleton(LabGrainStorage);
+        silo.AddLabGrainStorage(settings.DataDirectory);
 
         // Stopping the host deactivates every grain; give them time to write their state.
         silo.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
+        return silo;
+    }
+
+    /// <summary>
+    /// The lab's grain storage: SQLite in <paramref name="dataDirectory"/>, registered as <see cref="LabStorage.Name"/>
+    /// and as the default. One provider serves both names, so every write to the file goes through one writer.
+    /// </summary>
+    public static ISiloBuilder AddLabGrainStorage(this ISiloBuilder silo, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+
+        silo.AddSqliteGrainStorage(LabStorage.Name, storage => storage.DataDirectory = dataDirectory);
+        silo.Services.AddKeyedSingleton(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, static (provider, _) => LabGrainStorage(provider));
+        silo.Services.TryAddSingleton(LabGrainStorage);
         return silo;
     }
 
