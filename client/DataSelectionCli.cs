@@ -9,6 +9,8 @@ public static class DataSelectionCli
     public static RootCommand Create(CliContext context) =>
         new("dataselection: data-selection science from the command line (MinHash/LSH deduplication, active learning, domain gap, the lab's scenarios)")
         {
+            DedupCommand.Create(context),
+            CorpusCommand.Create(context),
             ActiveLearningCommand.Create(context),
             FidCommand.Create(context),
             SimulateCommand.Create(context),

@@ -22,6 +22,11 @@ public static class CommandRunner
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return BadInput;
         }
+        catch (Simulation.Dedup.CorpusFormatException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.File}:{e.Line}:{e.Column}: {e.Reason}").ConfigureAwait(false);
+            return BadInput;
+        }
         catch (ArgumentException e)
         {
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DataSelection.Simulation.ActiveLearning;
+using DataSelection.Simulation.Audit;
 using DataSelection.Simulation.DomainGap;
 using DataSelection.Simulation.Quality;
 
@@ -12,10 +13,38 @@ public static class SimulateCommand
     public static Command Create(CliContext context) =>
         new("simulate", "Run one of the lab's simulations for a track; options left out take the track's defaults")
         {
+            Dedup(context),
             ActiveLearning(context),
             DomainGap(context),
             Quality(context),
         };
+
+    private static Command Dedup(CliContext context)
+    {
+        var runner = new SimulationRunner();
+        var threshold = CliOptions.Number("--threshold", "Deduplication threshold (MinHash similarity); default: the track's", null, 0.01, 1.0);
+        var numPerm = CliOptions.WholeNumber("--num-perm", "MinHash permutations; default: the track's", null, 1, 1_024);
+        var ngram = CliOptions.WholeNumber("--ngram", "Shingle size in tokens; default: the track's", null, 1, 64);
+        var command = runner.Command("dedup", "Part 1: deduplicate the track's generated corpus and measure the ICR curve, raw vs deduplicated",
+            threshold, numPerm, ngram);
+        command.SetAction((parse, cancellationToken) => runner.RunAsync<AuditPartial, DeduplicationAuditResult>(
+            context,
+            parse,
+            (track, seed, progress, token) => DeduplicationAudit.Run(
+                track,
+                new DeduplicationAuditParameters(
+                    parse.GetResult(threshold) is null ? track.Dedup.Threshold : parse.GetValue(threshold),
+                    parse.GetResult(numPerm) is null ? track.Dedup.NumPerm : parse.GetValue(numPerm),
+                    parse.GetResult(ngram) is null ? track.Dedup.Ngram : parse.GetValue(ngram),
+                    seed),
+                progress,
+                token),
+            result => string.Create(CultureInfo.InvariantCulture,
+                $"threshold {result.Dedup.Threshold}: removed {result.Dedup.RemovedFraction:P1} of documents (precision {result.Quality.Precision:P1}, recall {result.Quality.Recall:P1}); " +
+                $"FLOPs −{result.Icr.Savings.Fraction:P1} (${result.Icr.Savings.Dollars:N0}); ICR ×{result.Icr.MeasuredIcrGain:0.00} (book 1/(1−f): ×{result.Icr.ReferenceIcrGain:0.00})"),
+            cancellationToken));
+        return command;
+    }
 
     private static Command ActiveLearning(CliContext context)
     {

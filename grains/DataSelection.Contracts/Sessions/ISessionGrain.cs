@@ -18,7 +18,12 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>Constant-time comparison of a key's hash with the stored one.</summary>
     Task<bool> IsInstructorKey(byte[] instructorKeyHash);
 
-    /// <summary>Adds a student (name and track already validated); returns the new student id.</summary>
+    /// <summary>
+    /// Adds a student (name and track already validated), initializes their grain, and returns
+    /// the new student id. Interleaves: the roster changes before the first await, so a burst of
+    /// joins does not queue behind each student's first write.
+    /// </summary>
+    [AlwaysInterleave]
     Task<string> Join(string name, string trackId);
 
     /// <summary>Opens, closes or reveals a part.</summary>

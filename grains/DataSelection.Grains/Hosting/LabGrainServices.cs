@@ -1,0 +1,14 @@
+using DataSelection.Grains.Workbench;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataSelection.Grains.Hosting;
+
+/// <summary>The services lab grains need on every silo.</summary>
+public static class LabGrainServices
+{
+    public static IServiceCollection AddLabGrainServices(this IServiceCollection services)
+    {
+        services.AddSingleton<SimulationThrottle>();
+        return services;
+    }
+}

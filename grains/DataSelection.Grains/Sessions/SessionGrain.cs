@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using DataSelection.Contracts.Lab;
+using DataSelection.Contracts.Sessions;
+using DataSelection.Contracts.Students;
+using DataSelection.Grains.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace DataSelection.Grains.Sessions;
+
+/// <summary>
+/// A class session: pacing, roster and live aggregates. Students report transitions; a timer
+/// pushes at most four dashboard snapshots a second to one observer per gateway, and writes the
+/// aggregates at most once a second (each student's own grain holds their acknowledged record,
+/// and every transition carries enough to heal the roster).
+/// </summary>
+public sealed partial class SessionGrain(
+    [PersistentState("session", LabStorage.Name)] IPersistentState<SessionState> state,
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+{
+    private readonly ObserverManager<ISessionObserver> _observers = new(SessionRules.ObserverExpiry, logger);
+    private readonly Dictionary<(string Track, int Part), MeasuredOutcome> _measured = [];
+    private readonly HashSet<(string Track, int Part)> _measuring = [];
+    private readonly Dictionary<string, RosterRecord> _roster = new(StringComparer.Ordinal);
+    private long _sequence;
+    private bool _dashboardChanged;
+    private bool _stateChanged;
+
+    private string Code => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var record in state.State.Roster)
+        {
+            _roster[record.StudentId] = record;
+        }
+        // Sequence numbers only need to rise: starting from the clock keeps them rising across reactivations.
+        _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        this.RegisterGrainTimer(PushDashboard, SessionRules.DashboardPushInterval, SessionRules.DashboardPushInterval);
+        this.RegisterGrainTimer(WriteIfChanged, SessionRules.StateWriteInterval, SessionRules.StateWriteInterval);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        await WriteIfChanged(cancellationToken);
+
+    public async Task<SessionInfo> Create(string title, byte[] instructorKeyHash)
+    {
+        ArgumentNullException.ThrowIfNull(instructorKeyHash);
+        if (state.State.Created)
+        {
+            throw new LabRuleException(LabRule.AlreadyExists, $"Session {Code} already exists.");
+        }
+        state.State = new SessionState
+        {
+            Created = true,
+            Title = title,
+            InstructorKeyHash = instructorKeyHash,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Pacing = [.. Enumerable.Range(1, LabCatalog.PartCount).Select(part => new PartPacing(part, Open: true, Revealed: false))],
+        };
+        await state.WriteStateAsync();
+        return Info();
+    }
+
+    public Task<SessionInfo> GetInfo()
+    {
+        EnsureCreated();
+        return Task.FromResult(Info());
+    }
+
+    public Task<bool> IsInstructorKey(byte[] instructorKeyHash)
+    {
+        ArgumentNullException.ThrowIfNull(instructorKeyHash);
+        return Task.FromResult(state.State.Created &&
+            CryptographicOperations.FixedTimeEquals(instructorKeyHash, state.State.InstructorKeyHash));
+    }
+
+    public async Task<string> Join(string name, string trackId)
+    {
+        EnsureCreated();
+        var now = DateTimeOffset.UtcNow;
+        var studentId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var record = new RosterRecord { StudentId = studentId, Name = name, Track = trackId, JoinedAt = now, LastProgressAt = now };
+        state.State.Roster.Add(record);
+        _roster[studentId] = record;
+        MarkChanged();
+        await GrainFactory.GetGrain<IStudentGrain>(StudentKey.For(Code, studentId))
+            .Initialize(new StudentIdentity(Code, studentId, name, trackId, now));
+        return studentId;
+    }
+
+    public async Task<SessionInfo> Pace(int part, PacingAction action)
+    {
+        EnsureCreated();
+        if (LabCatalog.FindPart(part) is null)
+        {
+            throw new LabRuleException(LabRule.NotFound, $"Part {part} does not exist; parts are 1, 2 and 3.");
+        }
+        var current = state.State.Pacing[part - 1];
+        state.State.Pacing[part - 1] = action switch
+        {
+            PacingAction.Open => current with { Open = true },
+            PacingAction.Close => current with { Open = false },
+            PacingAction.Reveal => current with { Revealed = true },
+            _ => throw new LabRuleException(LabRule.InvalidInput, $"Unknown pacing action {action}."),
+        };
+        await state.WriteStateAsync();
+        _stateChanged = false;
+        _dashboardChanged = true;
+        var info = Info();
+        await _observers.Notify(o => o.OnPacing(info));
+        return info;
+    }
+
+    public Task Report(StudentTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        if (!state.State.Created)
+        {
+            return Task.CompletedTask;
+        }
+        if (!_roster.TryGetValue(transition.StudentId, out var record))
+        {
+            if (transition.Name is null || transition.Track is null)
+            {
+                return Task.CompletedTask;
+            }
+            record = new RosterRecord
+            {
+                StudentId = transition.StudentId,
+                Name = transition.Name,
+                Track = transition.Track,
+                JoinedAt = transition.At,
+            };
+            state.State.Roster.Add(record);
+            _roster[record.StudentId] = record;
+        }
+        record.LastProgressAt = transition.At > record.LastProgressAt ? transition.At : record.LastProgressAt;
+        if (transition.Part is >= 1 and <= LabCatalog.PartCount)
+        {
+            var i = transition.Part - 1;
+            switch (transition.Kind)
+            {
+                case StudentTransition.Locked:
+                    record.Predictions[i] = transition.Prediction;
+                    MeasureInBackground(record.Track, transition.Part);
+                    break;
+                case StudentTransition.Ran:
+                    record.Runs[i]++;
+                    record.Outcomes[i] = transition.Outcome ?? record.Outcomes[i];
+                    break;
+                case StudentTransition.KneeSubmitted:
+                    record.Outcomes[i] = transition.Outcome;
+                    break;
+                case StudentTransition.Reflected:
+                    record.Reflected[i] = true;
+                    break;
+            }
+        }
+        MarkChanged();
+        return Task.CompletedTask;
+    }
+
+    public Task<DashboardSnapshot> GetDashboard()
+    {
+        EnsureCreated();
+        return Task.FromResult(DashboardBuilder.Build(Code, state.State, _sequence, DateTimeOffset.UtcNow, _measured));
+    }
+
+    public Task<RosterPage> GetRoster(int page, int pageSize)
+    {
+        EnsureCreated();
+        if (page < 1 || pageSize < 1 || pageSize > SessionRules.MaxRosterPageSize)
+        {
+            throw new LabRuleException(LabRule.InvalidInput,
+                $"page must be 1 or more and pageSize between 1 and {SessionRules.MaxRosterPageSize}.");
+        }
+        var roster = state.State.Roster;
+        var entries = roster.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => DashboardBuilder.Entry(r, state.State.Pacing));
+        return Task.FromResult(new RosterPage(roster.Count, page, pageSize, [.. entries]));
+    }
+
+    public Task<ImmutableArray<string>> GetStudentIds()
+    {
+        EnsureCreated();
+        return Task.FromResult(state.State.Roster.Select(r => r.StudentId).ToImmutableArray());
+    }
+
+    public Task Subscribe(ISessionObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(ISessionObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private SessionInfo Info() =>
+        new(Code, state.State.Title, state.State.CreatedAt, [.. state.State.Pacing], state.State.Ended);
+
+    private void EnsureCreated()
+    {
+        if (!state.State.Created)
+        {
+            throw new LabRuleException(LabRule.NotFound, $"There is no session {Code}.");
+        }
+    }
+
+    private void MarkChanged()
+    {
+        _stateChanged = true;
+        _dashboardChanged = true;
+    }
+
+    private async Task PushDashboard(CancellationToken cancellationToken)
+    {
+        if (!_dashboardChanged || !state.State.Created)
+        {
+            return;
+        }
+        _dashboardChanged = false;
+        _observers.ClearExpired();
+        if (_observers.Count == 0)
+        {
+            return;
+        }
+        var snapshot = DashboardBuilder.Build(Code, state.State, ++_sequence, DateTimeOffset.UtcNow, _measured);
+        await _observers.Notify(o => o.OnDashboard(snapshot));
+    }
+
+    private async Task WriteIfChanged(CancellationToken cancellationToken)
+    {
+        if (!_stateChanged)
+        {
+            return;
+        }
+        _stateChanged = false;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _stateChanged = true;
+            LogWriteFailed(logger, e, Code);
+        }
+    }
+
+    /// <summary>Fetches a lock question's measured answer without holding up the session's turn.</summary>
+    private void MeasureInBackground(string track, int part)
+    {
+        if (_measured.ContainsKey((track, part)) || !_measuring.Add((track, part)))
+        {
+            return;
+        }
+        _ = MeasureAsync(track, part);
+    }
+
+    private async Task MeasureAsync(string track, int part)
+    {
+        try
+        {
+            _measured[(track, part)] = await GrainFactory.GetGrain<ILabOutcomeGrain>(LabOutcomeKey.For(track, part)).Measure();
+            _dashboardChanged = true;
+        }
+        catch (Exception e)
+        {
+            LogMeasureFailed(logger, e, part, track);
+        }
+        finally
+        {
+            _measuring.Remove((track, part));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {Code}: writing aggregates failed; will retry")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Measuring the outcome of part {Part} on {Track} failed")]
+    private static partial void LogMeasureFailed(ILogger logger, Exception exception, int part, string track);
+}

@@ -1,0 +1,22 @@
+namespace DataSelection.Grains.Sessions;
+
+/// <summary>Timing rules of a live session: how often the instructor's view is pushed and when a student counts as stuck.</summary>
+public static class SessionRules
+{
+    /// <summary>At most four dashboard pushes a second: live to the eye, cool for the grain at 10,000 students.</summary>
+    public static readonly TimeSpan DashboardPushInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Aggregates are written at most once a second; each student's own grain holds the acknowledged record.</summary>
+    public static readonly TimeSpan StateWriteInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>A student with no transition for this long, and not finished, is shown as stuck.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many stuck students the dashboard lists by name (the count covers all).</summary>
+    public const int StuckListed = 20;
+
+    /// <summary>Observers not re-registered within this time are dropped (their gateway is gone).</summary>
+    public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
+
+    public const int MaxRosterPageSize = 200;
+}

@@ -1,0 +1,296 @@
+using System.Globalization;
+using DataSelection.Contracts.Lab;
+using DataSelection.Contracts.Sessions;
+using DataSelection.Contracts.Students;
+using DataSelection.Contracts.Workbench;
+using DataSelection.Grains.Hosting;
+using DataSelection.Grains.Simulations;
+using DataSelection.Simulation.ActiveLearning;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace DataSelection.Grains.Students;
+
+/// <summary>
+/// One student: the per-part state machine, immutable locks, and the append-only Ledger. Every
+/// confirming method returns only after the state is written; if the write fails, the grain
+/// reloads what storage holds, so nothing is half-written.
+/// </summary>
+public sealed partial class StudentGrain(
+    [PersistentState("student", LabStorage.Name)] IPersistentState<StudentState> state,
+    ILogger<StudentGrain> logger) : Grain, IStudentGrain
+{
+    private readonly ObserverManager<IStudentObserver> _observers = new(StudentRules.ObserverExpiry, logger);
+    private SessionInfo? _pacing;
+    private DateTimeOffset _pacingAt;
+    private long _sequence;
+
+    private ISessionGrain Session => GrainFactory.GetGrain<ISessionGrain>(StudentKey.Parse(this.GetPrimaryKeyString()).SessionCode);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        return Task.CompletedTask;
+    }
+
+    public async Task Initialize(StudentIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        if (state.State.Identity is not null)
+        {
+            return;
+        }
+        state.State.Identity = identity;
+        Append(LedgerEntry.Joined, 0, $"{identity.Name} joined session {identity.SessionCode} on the {LabCatalog.FindTrack(identity.Track)?.Name} track",
+            new { identity.Name, identity.Track, identity.SessionCode });
+        await Persist();
+    }
+
+    public async Task<StudentView> GetView()
+    {
+        var identity = RequireIdentity();
+        var pacing = await Pacing(fresh: false);
+        for (var part = 1; part <= LabCatalog.PartCount; part++)
+        {
+            if (pacing.Pacing[part - 1].Revealed)
+            {
+                await EnsureScored(part);
+            }
+        }
+        return new StudentView(identity, [.. Enumerable.Range(1, LabCatalog.PartCount).Select(p => View(p, pacing))], _sequence);
+    }
+
+    public async Task<LockRecord> Lock(int part, Prediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        var identity = RequireIdentity();
+        var record = Part(part);
+        await RequireOpen(part);
+        if (record.Lock is not null)
+        {
+            throw new LabRuleException(LabRule.AlreadyLocked,
+                $"Part {part} was locked at {record.Lock.At:u} with {record.Lock.Prediction}; a lock can never be changed.");
+        }
+        var now = DateTimeOffset.UtcNow;
+        record.Lock = new LockRecord(prediction, now);
+        Append(LedgerEntry.Lock, part, $"Locked part {part}: {prediction}", prediction, now);
+        await Persist();
+        await Report(new StudentTransition(identity.StudentId, StudentTransition.Locked, part, now, prediction, Name: identity.Name, Track: identity.Track));
+        await PublishState(part);
+        return record.Lock;
+    }
+
+    public async Task<string> BeginRun(int part)
+    {
+        var identity = RequireIdentity();
+        var record = Part(part);
+        await RequireOpen(part);
+        if (record.Lock is null)
+        {
+            throw new LabRuleException(LabRule.LockRequired, $"Commit your prediction for part {part} first: the workbench opens after the lock.");
+        }
+        if (LabCatalog.Parts[part - 1].CountedRuns is { } limit && record.Runs >= limit)
+        {
+            throw new LabRuleException(LabRule.RunLimitReached,
+                $"All {limit} counted runs of part {part} are used (the 10-iteration rule); submit your knee.");
+        }
+        return identity.Track;
+    }
+
+    public async Task<RunRecord> RecordRun(int part, string runId, WorkbenchSettings settings, RunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(summary);
+        var identity = RequireIdentity();
+        var record = Part(part);
+        if (LabCatalog.Parts[part - 1].CountedRuns is { } limit && record.Runs >= limit)
+        {
+            throw new LabRuleException(LabRule.RunLimitReached, $"All {limit} counted runs of part {part} are used.");
+        }
+        var now = DateTimeOffset.UtcNow;
+        record.Runs++;
+        record.LatestRun = new RunRecord(runId, record.Runs, now, settings, summary);
+        Append(LedgerEntry.Run, part, $"Run {record.Runs} of part {part}: {summary.Headline}",
+            new { runId, settings = settings.CanonicalForm(), summary.Metrics }, now);
+        await Persist();
+        await Report(new StudentTransition(identity.StudentId, StudentTransition.Ran, part, now, Outcome: summary.Outcome, Name: identity.Name, Track: identity.Track));
+        return record.LatestRun;
+    }
+
+    public async Task<KneeRecord> SubmitKnee(int labels)
+    {
+        const int part = 2;
+        var identity = RequireIdentity();
+        var record = Part(part);
+        await RequireOpen(part);
+        if (record.Lock is null)
+        {
+            throw new LabRuleException(LabRule.LockRequired, "Commit your part 2 prediction first.");
+        }
+        if (record.LatestRun is not { } latest)
+        {
+            throw new LabRuleException(LabRule.RunRequired, "Run the workbench at least once before submitting the knee.");
+        }
+        if (record.Knee is not null)
+        {
+            throw new LabRuleException(LabRule.AlreadySubmitted, $"The knee was already submitted: {record.Knee.Value} labels.");
+        }
+        var settings = (ActiveLearningSettings)latest.Settings;
+        var measured = (int)latest.Summary.Metrics.GetValueOrDefault("kneeLabels");
+        var score = KneeScore.Score(labels, measured, settings.BatchSize);
+        var now = DateTimeOffset.UtcNow;
+        var explanation = string.Create(CultureInfo.InvariantCulture,
+            $"You placed the knee at {labels} labels; with batch size {settings.BatchSize} the measured knee is at {measured} labels.");
+        record.Knee = new KneeRecord(labels, measured, score, now, explanation);
+        Append(LedgerEntry.Knee, part, string.Create(CultureInfo.InvariantCulture, $"Knee submitted: {labels} labels (measured {measured}); score {score}/100"),
+            record.Knee, now);
+        await Persist();
+        await Report(new StudentTransition(identity.StudentId, StudentTransition.KneeSubmitted, part, now, Outcome: score, Name: identity.Name, Track: identity.Track));
+        await PublishState(part);
+        return record.Knee;
+    }
+
+    public async Task<ReflectionRecord> Reflect(int part, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var identity = RequireIdentity();
+        var record = Part(part);
+        await RequireOpen(part);
+        if (record.Runs == 0)
+        {
+            throw new LabRuleException(LabRule.RunRequired, $"Run the part {part} workbench at least once before reflecting.");
+        }
+        var now = DateTimeOffset.UtcNow;
+        var revised = record.Reflection is not null;
+        record.Reflection = new ReflectionRecord(text, now);
+        Append(LedgerEntry.Reflection, part, revised ? $"Revised the part {part} reflection" : $"Reflected on part {part}", new { text }, now);
+        await Persist();
+        await Report(new StudentTransition(identity.StudentId, StudentTransition.Reflected, part, now, Name: identity.Name, Track: identity.Track));
+        await EnsureScored(part);
+        await PublishState(part);
+        return record.Reflection;
+    }
+
+    public Task<Ledger> GetLedger() => Task.FromResult(new Ledger(RequireIdentity(), [.. state.State.Ledger]));
+
+    public async Task Publish(StudentEvent studentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(studentEvent);
+        _observers.ClearExpired();
+        if (_observers.Count > 0)
+        {
+            var numbered = studentEvent with { Sequence = ++_sequence };
+            await _observers.Notify(o => o.OnStudentEvent(numbered));
+        }
+    }
+
+    public Task Subscribe(IStudentObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IStudentObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private PartView View(int part, SessionInfo pacing)
+    {
+        var record = state.State.Parts[part - 1];
+        var partPacing = pacing.Pacing[part - 1];
+        var status = record.Reflection is not null ? PartStatus.Reflected
+            : !partPacing.Open ? PartStatus.Closed
+            : record.Runs > 0 ? PartStatus.Working
+            : record.Lock is not null ? PartStatus.Locked
+            : PartStatus.Open;
+        var left = LabCatalog.Parts[part - 1].CountedRuns is { } limit ? Math.Max(0, limit - record.Runs) : (int?)null;
+        return new PartView(part, status, record.Lock, record.Runs, left, record.LatestRun, record.Knee, record.Reflection, record.Score, partPacing.Revealed);
+    }
+
+    /// <summary>Scores the lock against the measured outcome once, when revealed or when the part is done.</summary>
+    private async Task EnsureScored(int part)
+    {
+        var record = state.State.Parts[part - 1];
+        if (record.Lock is null || record.Score is not null)
+        {
+            return;
+        }
+        var identity = RequireIdentity();
+        var measured = await GrainFactory.GetGrain<ILabOutcomeGrain>(LabOutcomeKey.For(identity.Track, part)).Measure();
+        if (record.Score is not null)
+        {
+            return;
+        }
+        var score = LockScoring.Score(record.Lock.Prediction, measured);
+        record.Score = new LockScore(record.Lock.Prediction, measured, score);
+        Append(LedgerEntry.Score, part,
+            string.Create(CultureInfo.InvariantCulture, $"Part {part} prediction {record.Lock.Prediction} vs measured {(measured.Value is { } v ? $"{v:0.#}%" : measured.Choice)}: {score:0}/100"),
+            record.Score);
+        await Persist();
+    }
+
+    private StudentIdentity RequireIdentity() =>
+        state.State.Identity ?? throw new LabRuleException(LabRule.NotFound, "There is no such student in this session.");
+
+    private PartState Part(int part) =>
+        LabCatalog.FindPart(part) is null
+            ? throw new LabRuleException(LabRule.NotFound, $"Part {part} does not exist; parts are 1, 2 and 3.")
+            : state.State.Parts[part - 1];
+
+    private async Task RequireOpen(int part)
+    {
+        var pacing = await Pacing(fresh: true);
+        if (!pacing.Pacing[part - 1].Open)
+        {
+            throw new LabRuleException(LabRule.PartClosed, $"Part {part} is closed by the instructor.");
+        }
+    }
+
+    private async Task<SessionInfo> Pacing(bool fresh)
+    {
+        if (fresh || _pacing is null || DateTimeOffset.UtcNow - _pacingAt > StudentRules.PacingCacheAge)
+        {
+            _pacing = await Session.GetInfo();
+            _pacingAt = DateTimeOffset.UtcNow;
+        }
+        return _pacing;
+    }
+
+    private void Append<T>(string kind, int part, string summary, T detail, DateTimeOffset? at = null) =>
+        state.State.Ledger.Add(new LedgerEntry(state.State.Ledger.Count + 1, at ?? DateTimeOffset.UtcNow, kind, part, summary, LabJson.Serialize(detail)));
+
+    /// <summary>Writes the state; on failure, reloads what storage holds so no half-done change lingers in memory.</summary>
+    private async Task Persist()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+
+    private async Task Report(StudentTransition transition)
+    {
+        try
+        {
+            await Session.Report(transition);
+        }
+        catch (Exception e) when (e is not LabRuleException)
+        {
+            // The student's own record is already durable; the session's aggregates heal on the next transition.
+            LogReportFailed(logger, e, transition.Kind, transition.StudentId);
+        }
+    }
+
+    private Task PublishState(int part) =>
+        Publish(new StudentEvent(this.GetPrimaryKeyString(), StudentEvent.State, part, null, "state", 1.0, null));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting {Kind} of student {StudentId} to the session failed")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string kind, string studentId);
+}

@@ -1,0 +1,101 @@
+using DataSelection.Contracts.Lab;
+using DataSelection.Contracts.Students;
+using DataSelection.Contracts.Workbench;
+using DataSelection.Grains.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DataSelection.Grains.Workbench;
+
+/// <summary>
+/// One student's workbench for one part. A run asks the student grain whether it may start,
+/// takes the result from the cohort-wide cache or streams it from a worker (pushing progress to
+/// the student's page), records it in the Ledger, and only then answers. A newer run cancels the
+/// one in flight, which answers <see cref="LabRule.Superseded"/> and is not counted.
+/// </summary>
+public sealed partial class WorkbenchGrain(
+    [PersistentState("workbench", LabStorage.Name)] IPersistentState<WorkbenchState> state,
+    ILogger<WorkbenchGrain> logger) : Grain, IWorkbenchGrain
+{
+    private CancellationTokenSource? _inFlight;
+
+    public async Task<RunResult> Run(WorkbenchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (studentKey, part) = StudentKey.ParseWorkbench(this.GetPrimaryKeyString());
+        if (settings.Part != part)
+        {
+            throw new LabRuleException(LabRule.InvalidInput, $"These settings are for part {settings.Part}, not part {part}.");
+        }
+        var student = GrainFactory.GetGrain<IStudentGrain>(studentKey);
+
+        var previous = _inFlight;
+        using var run = new CancellationTokenSource();
+        _inFlight = run;
+        await (previous?.CancelAsync() ?? Task.CompletedTask);
+        var runId = Guid.NewGuid().ToString("N");
+        try
+        {
+            var track = await student.BeginRun(part);
+            var request = new SimulationRequest(track, settings, LabCatalog.LabSeed);
+            var cache = GrainFactory.GetGrain<ISimulationCacheGrain>(request.CacheKey());
+            var outcome = await cache.Lookup();
+            var fromCache = outcome is not null;
+            if (outcome is null)
+            {
+                outcome = await Compute(request, student, studentKey, part, runId, run.Token);
+                await cache.Store(outcome);
+            }
+            run.Token.ThrowIfCancellationRequested();
+
+            var record = await student.RecordRun(part, runId, settings, outcome.Summary);
+            var left = LabCatalog.Parts[part - 1].CountedRuns is { } limit ? Math.Max(0, limit - record.RunNumber) : (int?)null;
+            var result = new RunResult(runId, part, record.RunNumber, left, settings, outcome.Summary, outcome.ResultJson, fromCache, record.At);
+            if (state.State.Latest is null || state.State.Latest.RunNumber < result.RunNumber)
+            {
+                state.State.Latest = result;
+                await state.WriteStateAsync();
+            }
+            await student.Publish(new StudentEvent(studentKey, StudentEvent.RunResult, part, runId, "done", 1.0, outcome.ResultJson));
+            return result;
+        }
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
+        {
+            throw new LabRuleException(LabRule.Superseded, "A newer run from you replaced this one; it was stopped and not counted.");
+        }
+        catch (Exception e) when (e is not LabRuleException)
+        {
+            LogRunFailed(logger, e, runId, studentKey, part);
+            await student.Publish(new StudentEvent(studentKey, StudentEvent.RunFailed, part, runId, "failed", 1.0, null));
+            throw;
+        }
+        finally
+        {
+            if (ReferenceEquals(_inFlight, run))
+            {
+                _inFlight = null;
+            }
+        }
+    }
+
+    public Task<RunResult?> GetLatest() => Task.FromResult(state.State.Latest);
+
+    private async Task<SimulationOutcome> Compute(
+        SimulationRequest request, IStudentGrain student, string studentKey, int part, string runId, CancellationToken cancellationToken)
+    {
+        var worker = GrainFactory.GetGrain<ISimulationWorkerGrain>(0);
+        SimulationOutcome? outcome = null;
+        await foreach (var update in worker.Run(request, cancellationToken).WithCancellation(cancellationToken))
+        {
+            if (update.Outcome is not null)
+            {
+                outcome = update.Outcome;
+                continue;
+            }
+            await student.Publish(new StudentEvent(studentKey, StudentEvent.RunProgress, part, runId, update.Stage, update.Fraction, update.PartialJson));
+        }
+        return outcome ?? throw new InvalidOperationException("The simulation ended without a result.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} of {StudentKey} part {Part} failed")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string runId, string studentKey, int part);
+}

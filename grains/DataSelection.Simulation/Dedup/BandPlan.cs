@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+
+namespace DataSelection.Simulation.Dedup;
+
+/// <summary>One point of the LSH S-curve: the probability that a pair of similarity s becomes a candidate.</summary>
+public sealed record SCurvePoint(double Similarity, double CandidateProbability);
+
+/// <summary>
+/// LSH banding: the signature's first <see cref="Bands"/>·<see cref="Rows"/> values cut into
+/// b bands of r rows; two documents become candidates when any band agrees entirely.
+/// </summary>
+public sealed record BandPlan(int Bands, int Rows)
+{
+    // Composite Simpson's rule over each integral; 200 intervals put the quadrature error far below
+    // the differences between neighbouring (b, r) choices (1,000 intervals pick the same optimum for
+    // every threshold 0.05–0.95 at 64, 128 and 256 permutations) at a fifth of the cost.
+    private const int IntegrationIntervals = 200;
+
+    // The search evaluates ~700 plans; a workbench moving its threshold slider asks again and again.
+    private static readonly ConcurrentDictionary<(double, int, double, double), BandPlan> OptimalPlans = new();
+
+    /// <summary>Signature positions the plan uses (b·r).</summary>
+    public int UsedPermutations => Bands * Rows;
+
+    /// <summary>The rule-of-thumb threshold (1/b)^(1/r) where the S-curve is steepest.</summary>
+    public double ApproximateThreshold => Math.Pow(1.0 / Bands, 1.0 / Rows);
+
+    /// <summary>P[candidate | s] = 1 − (1 − s^r)^b (Leskovec, Rajaraman &amp; Ullman, Mining of Massive Datasets, ch. 3).</summary>
+    public double CandidateProbability(double similarity) =>
+        1.0 - Math.Pow(1.0 - Math.Pow(similarity, Rows), Bands);
+
+    /// <summary>The S-curve sampled at <paramref name="points"/> evenly spaced similarities from 0 to 1.</summary>
+    public SCurvePoint[] SCurve(int points = 101)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(points, 2);
+        var curve = new SCurvePoint[points];
+        for (var i = 0; i < points; i++)
+        {
+            var s = (double)i / (points - 1);
+            curve[i] = new SCurvePoint(s, CandidateProbability(s));
+        }
+        return curve;
+    }
+
+    /// <summary>Weighted false-positive area ∫₀ᵗ P(s) ds plus false-negative area ∫ₜ¹ (1 − P(s)) ds.</summary>
+    public double Error(double threshold, double falsePositiveWeight = 0.5, double falseNegativeWeight = 0.5) =>
+        falsePositiveWeight * Integrate(CandidateProbability, 0.0, threshold)
+        + falseNegativeWeight * Integrate(s => 1.0 - CandidateProbability(s), threshold, 1.0);
+
+    /// <summary>
+    /// The (b, r) with b·r ≤ <paramref name="numPerm"/> that minimises <see cref="Error"/>, searched as
+    /// datasketch does (b outer, r inner, first strict minimum wins). 0.9 with 128 permutations gives 5 × 25.
+    /// </summary>
+    public static BandPlan Optimal(double threshold, int numPerm, double falsePositiveWeight = 0.5, double falseNegativeWeight = 0.5)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(numPerm, 1);
+        return OptimalPlans.GetOrAdd((threshold, numPerm, falsePositiveWeight, falseNegativeWeight), key => Search(key.Item1, key.Item2, key.Item3, key.Item4));
+    }
+
+    private static BandPlan Search(double threshold, int numPerm, double falsePositiveWeight, double falseNegativeWeight)
+    {
+        var best = new BandPlan(1, 1);
+        var bestError = double.MaxValue;
+        for (var b = 1; b <= numPerm; b++)
+        {
+            for (var r = 1; r <= numPerm / b; r++)
+            {
+                var plan = new BandPlan(b, r);
+                var error = plan.Error(threshold, falsePositiveWeight, falseNegativeWeight);
+                if (error < bestError)
+                {
+                    bestError = error;
+                    best = plan;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double Integrate(Func<double, double> f, double from, double to)
+    {
+        if (to <= from)
+        {
+            return 0.0;
+        }
+        // Composite Simpson's rule.
+        var h = (to - from) / IntegrationIntervals;
+        var sum = f(from) + f(to);
+        for (var i = 1; i < IntegrationIntervals; i++)
+        {
+            sum += f(from + i * h) * (i % 2 == 1 ? 4.0 : 2.0);
+        }
+        return sum * h / 3.0;
+    }
+}

@@ -1,0 +1,55 @@
+using DataSelection.Simulation.Dedup;
+
+namespace DataSelection.Simulation.Tests.Dedup;
+
+public class BandPlanTests
+{
+    [Fact]
+    public void Datasketch_example_threshold_0_9_with_128_permutations_gives_5_bands_of_25_rows()
+    {
+        Assert.Equal(new BandPlan(5, 25), BandPlan.Optimal(0.9, 128));
+    }
+
+    [Fact]
+    public void The_5_by_25_curve_gives_0_31_at_0_9_and_one_half_near_0_92()
+    {
+        var plan = new BandPlan(5, 25);
+        Assert.InRange(plan.CandidateProbability(0.9), 0.30, 0.32);
+        // Bisection for P(s) = 0.5 on the monotone S-curve.
+        double low = 0, high = 1;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = (low + high) / 2;
+            (plan.CandidateProbability(mid) < 0.5 ? ref low : ref high) = mid;
+        }
+        Assert.InRange(low, 0.915, 0.925);
+        // The rule of thumb (1/b)^(1/r) says 0.94.
+        Assert.InRange(plan.ApproximateThreshold, 0.935, 0.94);
+    }
+
+    [Fact]
+    public void Optimal_plan_never_uses_more_permutations_than_it_has_and_lower_thresholds_use_more_bands()
+    {
+        var previousBands = int.MaxValue;
+        foreach (var threshold in new[] { 0.5, 0.7, 0.8, 0.9 })
+        {
+            var plan = BandPlan.Optimal(threshold, 128);
+            Assert.True(plan.UsedPermutations <= 128);
+            Assert.True(plan.Bands <= previousBands);
+            previousBands = plan.Bands;
+        }
+    }
+
+    [Fact]
+    public void S_curve_rises_from_0_to_1()
+    {
+        var curve = new BandPlan(9, 13).SCurve(51);
+        Assert.Equal(51, curve.Length);
+        Assert.Equal(0.0, curve[0].CandidateProbability);
+        Assert.Equal(1.0, curve[^1].CandidateProbability);
+        for (var i = 1; i < curve.Length; i++)
+        {
+            Assert.True(curve[i].CandidateProbability >= curve[i - 1].CandidateProbability);
+        }
+    }
+}
