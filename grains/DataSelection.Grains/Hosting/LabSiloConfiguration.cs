@@ -31,6 +31,7 @@ public static class LabSiloConfiguration
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
 
         silo.AddLabGrainStorage(settings.DataDirectory);
+        silo.Services.AddLabGrainServices();
 
         // Stopping the host deactivates every grain; give them time to write their state.
         silo.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);

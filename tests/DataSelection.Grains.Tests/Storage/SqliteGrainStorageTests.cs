@@ -3,6 +3,7 @@ using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Students;
 using DataSelection.Contracts.Workbench;
 using DataSelection.Grains.Storage;
+using DataSelection.Grains.Students;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,6 +50,34 @@ public sealed class SqliteGrainStorageTests : IDisposable
         Assert.Equal(new LockRecord(new Prediction(null, "fewer"), LockedAt), state.Lock);
         Assert.Null(state.Score);
         Assert.Equal(7, state.RunsByTrack["cloud-titan"]);
+    }
+
+    [Fact]
+    public async Task The_student_grain_state_round_trips_with_its_lock_run_and_ledger()
+    {
+        await using var storage = NewStorage();
+        var grain = GrainId.Create("student", "ABC123/s1");
+        var student = new StudentState { Identity = new StudentIdentity("ABC123", "s1", "Ada", "edge-guardian", LockedAt) };
+        student.Parts[1].Lock = new LockRecord(new Prediction(null, "fewer"), LockedAt);
+        student.Parts[1].Runs = 3;
+        student.Parts[1].LatestRun = new RunRecord(
+            "run-3", 3, LockedAt.AddMinutes(5), new ActiveLearningSettings("margin", 20, 400),
+            new RunSummary("knee at 220 labels", ImmutableSortedDictionary<string, double>.Empty.Add("accuracy", 0.91), Outcome: null));
+        student.Ledger.Add(Entry(1, "locked fewer"));
+
+        await storage.WriteStateAsync("student", grain, new GrainState<StudentState>(student));
+        var read = new GrainState<StudentState>();
+        await storage.ReadStateAsync("student", grain, read);
+
+        var part2 = read.State!.Parts[1];
+        Assert.Equal(student.Identity, read.State.Identity);
+        Assert.Equal(student.Parts[1].Lock, part2.Lock);
+        Assert.Equal(3, part2.Runs);
+        Assert.Equal(new ActiveLearningSettings("margin", 20, 400), part2.LatestRun!.Settings);
+        Assert.Equal(0.91, part2.LatestRun.Summary.Metrics["accuracy"]);
+        Assert.Null(part2.LatestRun.Summary.Outcome);
+        Assert.Equal(student.Ledger, read.State.Ledger);
+        Assert.Null(read.State.Parts[0].Lock);
     }
 
     [Fact]
