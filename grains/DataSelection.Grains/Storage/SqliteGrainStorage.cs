@@ -13,9 +13,9 @@ namespace DataSelection.Grains.Storage;
 /// <remarks>
 /// Durability: the journal is a write-ahead log and <c>synchronous=FULL</c> fsyncs it on every commit, so an
 /// acknowledged write survives a killed process and also a power cut or OS crash (<c>NORMAL</c> would only
-/// survive the first). Concurrency: every write goes through one writer connection, one at a time, so grains
-/// never race each other for SQLite's single write lock; reads use pooled connections and run alongside the
-/// writer, which WAL allows. Another process on the same file waits up to <see cref="SqliteGrainStorageOptions.BusyTimeout"/>.
+/// survive the first). Concurrency: every write goes through one writer connection (<see cref="SqliteWriteQueue"/>,
+/// which commits queued writes together), so grains never race each other for SQLite's single write lock; reads
+/// use pooled connections and run alongside the writer, which WAL allows. Another process on the same file waits up to <see cref="SqliteGrainStorageOptions.BusyTimeout"/>.
 /// Clearing keeps the row with no state and a new version, so an activation holding an older ETag still conflicts.
 /// </remarks>
 public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
@@ -33,24 +33,13 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     private const string SelectState =
         "SELECT version, payload FROM grain_state WHERE state_name = $state AND grain_id = $grain;";
 
-    private const string InsertState = """
-        INSERT INTO grain_state (state_name, grain_id, version, payload) VALUES ($state, $grain, $next, $payload)
-        ON CONFLICT (state_name, grain_id) DO NOTHING;
-        """;
-
-    private const string UpdateState = """
-        UPDATE grain_state SET version = $next, payload = $payload
-        WHERE state_name = $state AND grain_id = $grain AND version = $expected;
-        """;
-
     private readonly string _name;
     private readonly SqliteGrainStorageOptions _options;
     private readonly IActivatorProvider _activators;
     private readonly ILogger<SqliteGrainStorage> _logger;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Lock _initLock = new();
     private Task? _initialization;
-    private SqliteConnection? _writer;
+    private SqliteWriteQueue? _writes;
     private string _readerConnectionString = "";
     private bool _disposed;
 
@@ -148,7 +137,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
 
     public async ValueTask DisposeAsync()
     {
-        SqliteConnection? writer;
+        SqliteWriteQueue? writes;
         lock (_initLock)
         {
             if (_disposed)
@@ -157,28 +146,20 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
             }
 
             _disposed = true;
-            writer = _writer;
-            _writer = null;
+            writes = _writes;
+            _writes = null;
         }
 
-        await _writeGate.WaitAsync().ConfigureAwait(false);
-        try
+        if (writes is not null)
         {
-            if (writer is not null)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (_readerConnectionString.Length > 0)
-            {
-                // Pooled reader connections would otherwise keep the file open after the provider is gone.
-                using var pooled = new SqliteConnection(_readerConnectionString);
-                SqliteConnection.ClearPool(pooled);
-            }
+            await writes.DisposeAsync().ConfigureAwait(false);
         }
-        finally
+
+        if (_readerConnectionString.Length > 0)
         {
-            _writeGate.Release();
+            // Pooled reader connections would otherwise keep the file open after the provider is gone.
+            using var pooled = new SqliteConnection(_readerConnectionString);
+            SqliteConnection.ClearPool(pooled);
         }
     }
 
@@ -189,28 +170,11 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     {
         var expected = ParseETag(stateName, grainId, etag);
         await InitializeAsync().ConfigureAwait(false);
+        var writes = _writes ?? throw new ObjectDisposedException(nameof(SqliteGrainStorage));
 
-        await _writeGate.WaitAsync().ConfigureAwait(false);
-        try
+        if (await writes.ReplaceAsync(stateName, grainId.ToString(), expected, payload).ConfigureAwait(false) is { } version)
         {
-            var writer = _writer ?? throw new ObjectDisposedException(nameof(SqliteGrainStorage));
-            var next = expected + 1;
-            await using var command = Command(writer, expected == 0 ? InsertState : UpdateState, stateName, grainId);
-            command.Parameters.AddWithValue("$next", next);
-            command.Parameters.AddWithValue("$payload", (object?)payload ?? DBNull.Value);
-            if (expected != 0)
-            {
-                command.Parameters.AddWithValue("$expected", expected);
-            }
-
-            if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 1)
-            {
-                return next;
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
+            return version;
         }
 
         LogConflict(_logger, _name, stateName, grainId, etag);
@@ -273,7 +237,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
                 throw new ObjectDisposedException(nameof(SqliteGrainStorage));
             }
 
-            _writer = writer;
+            _writes = new SqliteWriteQueue(writer);
         }
 
         LogOpened(_logger, _name, DatabasePath);
