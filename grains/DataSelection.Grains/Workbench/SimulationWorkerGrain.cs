@@ -1,50 +1,25 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using DataSelection.Contracts.Lab;
+using DataSelection.Contracts.Students;
 using DataSelection.Contracts.Workbench;
 using DataSelection.Grains.Simulations;
 
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// Runs the science engine on the thread pool, off every grain's turn, and streams its progress
-/// back as it comes. A silo runs at most one simulation per core at a time; the rest wait their turn.
+/// Runs the science engine on the thread pool, off every grain's turn, and pushes its progress to
+/// the student as it comes. A silo runs at most one simulation per core at a time; the rest wait.
 /// </summary>
 [StatelessWorker]
 public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, ISimulationWorkerGrain
 {
-    public async IAsyncEnumerable<SimulationUpdate> Run(
-        SimulationRequest request,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public Task<SimulationOutcome> Run(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var updates = Channel.CreateUnbounded<SimulationUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = Task.Run(async () =>
-        {
-            try
-            {
-                var outcome = await throttle.Run(() => LabSimulations.Run(request, u => updates.Writer.TryWrite(u), stop.Token), stop.Token);
-                updates.Writer.TryWrite(new SimulationUpdate("done", 1.0, null, outcome));
-                updates.Writer.TryComplete();
-            }
-            catch (Exception e)
-            {
-                updates.Writer.TryComplete(e);
-            }
-        }, CancellationToken.None);
-        try
-        {
-            await foreach (var update in updates.Reader.ReadAllAsync(stop.Token))
-            {
-                yield return update;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await work;
-        }
+        ArgumentNullException.ThrowIfNull(route);
+        var student = GrainFactory.GetGrain<IStudentGrain>(route.StudentKey);
+        void Report(SimulationUpdate update) =>
+            _ = student.Publish(new StudentEvent(route.StudentKey, StudentEvent.RunProgress, route.Part, route.RunId, update.Stage, update.Fraction, update.PartialJson));
+        return Task.Run(() => throttle.Run(() => LabSimulations.Run(request, Report, cancellationToken), cancellationToken), cancellationToken);
     }
 
     public Task<MeasuredOutcome> MeasureOutcome(string track, int part, CancellationToken cancellationToken = default) =>

@@ -42,7 +42,7 @@ public sealed partial class WorkbenchGrain(
             var fromCache = outcome is not null;
             if (outcome is null)
             {
-                outcome = await Compute(request, student, studentKey, part, runId, run.Token);
+                outcome = await GrainFactory.GetGrain<ISimulationWorkerGrain>(0).Run(request, new RunRoute(studentKey, part, runId), run.Token);
                 await cache.Store(outcome);
             }
             run.Token.ThrowIfCancellationRequested();
@@ -78,23 +78,6 @@ public sealed partial class WorkbenchGrain(
     }
 
     public Task<RunResult?> GetLatest() => Task.FromResult(state.State.Latest);
-
-    private async Task<SimulationOutcome> Compute(
-        SimulationRequest request, IStudentGrain student, string studentKey, int part, string runId, CancellationToken cancellationToken)
-    {
-        var worker = GrainFactory.GetGrain<ISimulationWorkerGrain>(0);
-        SimulationOutcome? outcome = null;
-        await foreach (var update in worker.Run(request, cancellationToken).WithCancellation(cancellationToken))
-        {
-            if (update.Outcome is not null)
-            {
-                outcome = update.Outcome;
-                continue;
-            }
-            await student.Publish(new StudentEvent(studentKey, StudentEvent.RunProgress, part, runId, update.Stage, update.Fraction, update.PartialJson));
-        }
-        return outcome ?? throw new InvalidOperationException("The simulation ended without a result.");
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} of {StudentKey} part {Part} failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string runId, string studentKey, int part);

@@ -25,6 +25,31 @@ public sealed record BandPlan(int Bands, int Rows)
     /// <summary>The rule-of-thumb threshold (1/b)^(1/r) where the S-curve is steepest.</summary>
     public double ApproximateThreshold => Math.Pow(1.0 / Bands, 1.0 / Rows);
 
+    /// <summary>
+    /// The similarity at which the S-curve reaches <paramref name="probability"/>, by bisection on the
+    /// monotone curve (for 5 × 25, P = 0.5 at s ≈ 0.92 where the rule of thumb says 0.94).
+    /// </summary>
+    public double SimilarityAt(double probability)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(probability, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(probability, 1.0);
+        double low = 0.0, high = 1.0;
+        // 60 halvings take the bracket below double precision.
+        for (var i = 0; i < 60; i++)
+        {
+            var middle = (low + high) / 2;
+            if (CandidateProbability(middle) < probability)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return (low + high) / 2;
+    }
+
     /// <summary>P[candidate | s] = 1 − (1 − s^r)^b (Leskovec, Rajaraman &amp; Ullman, Mining of Massive Datasets, ch. 3).</summary>
     public double CandidateProbability(double similarity) =>
         1.0 - Math.Pow(1.0 - Math.Pow(similarity, Rows), Bands);

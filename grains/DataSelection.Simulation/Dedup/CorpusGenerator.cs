@@ -26,6 +26,8 @@ public static class CorpusGenerator
     // rate, and the spread gives the page copies on both sides of any threshold.
     private const double EditRateSpread = 2.0;
 
+    private static VocabularyText? _lastVocabulary;
+
     private const string Consonants = "bcdfghjklmnpqrstvwxz";
     private const string Vowels = "aeiou";
     private const int Syllables = 100;   // Consonants.Length · Vowels.Length.
@@ -128,29 +130,37 @@ public static class CorpusGenerator
     }
 
     /// <summary>UTF-8 bytes of <see cref="WordFor"/> for every id below <paramref name="vocabularySize"/>.</summary>
-    public static byte[][] VocabularyUtf8(int vocabularySize)
-    {
-        var words = new byte[vocabularySize][];
-        for (var id = 0; id < vocabularySize; id++)
-        {
-            words[id] = Encoding.UTF8.GetBytes(WordFor(id));
-        }
-        return words;
-    }
+    public static byte[][] VocabularyUtf8(int vocabularySize) =>
+        Array.ConvertAll(CachedVocabulary(vocabularySize).Utf8, word => (byte[])word.Clone());
 
     /// <summary>
     /// The token hash of every vocabulary word, exactly as <see cref="TokenHasher"/> hashes its text,
     /// so the generated corpus and its JSONL text have the same signatures.
     /// </summary>
-    public static ulong[] VocabularyHashes(int vocabularySize)
+    public static ulong[] VocabularyHashes(int vocabularySize) => (ulong[])CachedVocabulary(vocabularySize).Hashes.Clone();
+
+    /// <summary>
+    /// The words and hashes of a vocabulary, shared read-only inside the library. The last size asked
+    /// for is kept: a workbench re-running one track's corpus at new settings builds it once.
+    /// </summary>
+    internal static VocabularyText CachedVocabulary(int vocabularySize)
     {
-        var words = VocabularyUtf8(vocabularySize);
+        ArgumentOutOfRangeException.ThrowIfNegative(vocabularySize);
+        var cached = _lastVocabulary;
+        if (cached is not null && cached.Utf8.Length == vocabularySize)
+        {
+            return cached;
+        }
+        var words = new byte[vocabularySize][];
         var hashes = new ulong[vocabularySize];
         for (var id = 0; id < vocabularySize; id++)
         {
+            words[id] = Encoding.UTF8.GetBytes(WordFor(id));
             hashes[id] = TokenHasher.Hash(words[id]);
         }
-        return hashes;
+        var built = new VocabularyText(words, hashes);
+        _lastVocabulary = built;
+        return built;
     }
 
     /// <summary>
@@ -161,7 +171,7 @@ public static class CorpusGenerator
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(output);
-        var words = VocabularyUtf8(vocabularySize);
+        var words = CachedVocabulary(vocabularySize).Utf8;
         var text = new byte[4096];
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = false });
         foreach (var document in documents)
@@ -285,3 +295,6 @@ public static class CorpusGenerator
         return [.. copy];
     }
 }
+
+/// <summary>Every word of a generated vocabulary as UTF-8 bytes, and its token hash.</summary>
+internal sealed record VocabularyText(byte[][] Utf8, ulong[] Hashes);

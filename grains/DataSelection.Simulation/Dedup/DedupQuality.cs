@@ -42,7 +42,7 @@ public static class DedupQuality
         {
             throw new ArgumentException("The outcome is for a different corpus.", nameof(outcome));
         }
-        var hashes = CorpusGenerator.VocabularyHashes(corpus.VocabularySize);
+        var hashes = CorpusGenerator.CachedVocabulary(corpus.VocabularySize).Hashes;
         var sets = new ulong[documents.Count][];
         for (var i = 0; i < sets.Length; i++)
         {

@@ -15,6 +15,8 @@ namespace DataSelection.Simulation.Dedup;
 /// Errors raise <see cref="CorpusFormatException"/> with the 1-based line and 1-based byte column:
 /// the reader's position for malformed JSON, the value's first byte for a wrong type, the closing
 /// brace for a missing field. The id may be a JSON string or number; the text must be a string.
+/// An id must be valid UTF-8; text bytes are split and hashed as they are (invalid UTF-8 in text is
+/// not rejected, as <see cref="Utf8JsonReader"/> does not validate string contents).
 /// </remarks>
 public sealed class JsonlCorpusReader : IDisposable
 {
@@ -169,7 +171,7 @@ public sealed class JsonlCorpusReader : IDisposable
                     reader.Read();
                     id = reader.TokenType switch
                     {
-                        JsonTokenType.String => reader.GetString(),
+                        JsonTokenType.String => ReadId(ref reader, lineNumber),
                         JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
                         _ => throw Error(lineNumber, reader.TokenStartIndex, $"field '{IdField}' must be a string or a number, not {Describe(reader.TokenType)}"),
                     };
@@ -207,6 +209,18 @@ public sealed class JsonlCorpusReader : IDisposable
         catch (JsonException exception)
         {
             throw new CorpusFormatException(FileName, lineNumber, (exception.BytePositionInLine ?? 0) + 1, $"malformed JSON: {exception.Message}");
+        }
+    }
+
+    private string ReadId(ref Utf8JsonReader reader, long lineNumber)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error(lineNumber, reader.TokenStartIndex, $"field '{IdField}' is not valid UTF-8");
         }
     }
 

@@ -29,12 +29,9 @@ public static class NearDuplicateDetector
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var vocabulary = CorpusGenerator.VocabularyUtf8(corpus.VocabularySize);
-        var hashes = new ulong[vocabulary.Length];
-        for (var id = 0; id < vocabulary.Length; id++)
-        {
-            hashes[id] = TokenHasher.Hash(vocabulary[id]);
-        }
+        var vocabulary = CorpusGenerator.CachedVocabulary(corpus.VocabularySize);
+        var words = vocabulary.Utf8;
+        var hashes = vocabulary.Hashes;
         var documents = corpus.Documents;
         long bytes = 0;
         foreach (var document in documents)
@@ -43,7 +40,7 @@ public static class NearDuplicateDetector
             bytes += Math.Max(0, document.Tokens.Length - 1);
             foreach (var token in document.Tokens)
             {
-                bytes += vocabulary[token].Length;
+                bytes += words[token].Length;
             }
         }
         return Run(

@@ -15,14 +15,9 @@ public class BandPlanTests
     {
         var plan = new BandPlan(5, 25);
         Assert.InRange(plan.CandidateProbability(0.9), 0.30, 0.32);
-        // Bisection for P(s) = 0.5 on the monotone S-curve.
-        double low = 0, high = 1;
-        for (var i = 0; i < 60; i++)
-        {
-            var mid = (low + high) / 2;
-            (plan.CandidateProbability(mid) < 0.5 ? ref low : ref high) = mid;
-        }
-        Assert.InRange(low, 0.915, 0.925);
+        var half = plan.SimilarityAt(0.5);
+        Assert.InRange(half, 0.915, 0.925);
+        Assert.Equal(0.5, plan.CandidateProbability(half), 9);
         // The rule of thumb (1/b)^(1/r) says 0.94.
         Assert.InRange(plan.ApproximateThreshold, 0.935, 0.94);
     }

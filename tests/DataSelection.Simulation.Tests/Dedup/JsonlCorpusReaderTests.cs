@@ -49,6 +49,15 @@ public class JsonlCorpusReaderTests
     }
 
     [Fact]
+    public void An_id_that_is_not_valid_utf8_is_reported()
+    {
+        byte[] line = [.. "{\"id\": \""u8, 0xFF, .. "\", \"text\": \"a\"}"u8];
+        var error = Assert.Throws<CorpusFormatException>(() => new JsonlCorpusReader(new MemoryStream(line), "corpus.jsonl").ReadDocuments().ToList());
+        Assert.Equal(1, error.Line);
+        Assert.Equal(8, error.Column);
+    }
+
+    [Fact]
     public void Escaped_text_tokenises_like_plain_text_and_numeric_ids_are_kept_as_written()
     {
         var documents = Read("{\"id\": 7, \"extra\": {\"nested\": [1, 2]}, \"text\": \"caf\\u00e9\\tau lait\"}\r\n\r\n{\"text\": \"café au  lait \", \"id\": \"x\"}");
