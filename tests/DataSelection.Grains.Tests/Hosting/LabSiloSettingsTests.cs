@@ -1,0 +1,64 @@
+using DataSelection.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace DataSelection.Grains.Tests.Hosting;
+
+public sealed class LabSiloSettingsTests
+{
+    [Fact]
+    public void Empty_configuration_gives_an_embedded_silo_on_the_documented_defaults()
+    {
+        var settings = LabSiloSettings.From(Configuration());
+
+        Assert.Equal(LabHostingMode.Embedded, settings.Mode);
+        Assert.Equal(Path.GetFullPath("./data"), settings.DataDirectory);
+        Assert.Equal(11111, settings.SiloPort);
+        Assert.Equal(30000, settings.GatewayPort);
+        Assert.Equal("dataselection-lab", settings.ClusterId);
+        Assert.Equal("dataselection-lab", settings.ServiceId);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.ShutdownTimeout);
+    }
+
+    [Fact]
+    public void Every_setting_is_read_from_the_DataSelection_section()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "lab-data");
+
+        var settings = LabSiloSettings.From(Configuration(
+            ("DataSelection:Mode", "Silo"),
+            ("DataSelection:DataDirectory", directory),
+            ("DataSelection:ClusterId", "seminar"),
+            ("DataSelection:ServiceId", "lab"),
+            ("DataSelection:SiloPort", "21111"),
+            ("DataSelection:GatewayPort", "31000"),
+            ("DataSelection:ShutdownTimeoutSeconds", "5")));
+
+        Assert.Equal(new LabSiloSettings(LabHostingMode.Silo, directory, "seminar", "lab", 21111, 31000, TimeSpan.FromSeconds(5)), settings);
+    }
+
+    [Fact]
+    public void Cluster_mode_is_refused_with_a_message_that_names_what_is_missing()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => LabSiloSettings.From(Configuration(("DataSelection:Mode", "cluster"))));
+
+        Assert.Contains("Redis", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DataSelection:Mode", "laptop")]
+    [InlineData("DataSelection:SiloPort", "0")]
+    [InlineData("DataSelection:GatewayPort", "70000")]
+    [InlineData("DataSelection:SiloPort", "eleven")]
+    [InlineData("DataSelection:ShutdownTimeoutSeconds", "-1")]
+    public void An_unusable_value_is_refused_naming_its_key(string key, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => LabSiloSettings.From(Configuration((key, value))));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
+            .Build();
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using DataSelection.Contracts.Lab;
+using DataSelection.Contracts.Students;
+
+namespace DataSelection.Grains.Tests.Lab;
+
+[Collection(ClusterCollection.Name)]
+public class WorkbenchTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task Students_on_the_same_setting_share_one_computation_and_one_answer()
+    {
+        var session = await Classroom.NewSession(Grains);
+        var first = await Classroom.Join(Grains, session, "Ada", "mobile-nomad");
+        var second = await Classroom.Join(Grains, session, "Grace", "mobile-nomad");
+        await first.LockChoice(3, "degrades");
+        await second.LockChoice(3, "improves");
+        var settings = Classroom.Part3(mix: 0.45);
+
+        var computed = await first.Workbench(3).Run(settings);
+        var shared = await second.Workbench(3).Run(settings);
+
+        Assert.False(computed.FromCache);
+        Assert.True(shared.FromCache);
+        Assert.Equal(computed.ResultJson, shared.ResultJson);
+        Assert.NotEqual(computed.RunId, shared.RunId);
+    }
+
+    [Fact]
+    public async Task Different_tracks_do_not_share_results()
+    {
+        var session = await Classroom.NewSession(Grains);
+        var titan = await Classroom.Join(Grains, session, "Ada", "cloud-titan");
+        var pioneer = await Classroom.Join(Grains, session, "Grace", "tiny-pioneer");
+        await titan.LockChoice(3, "degrades");
+        await pioneer.LockChoice(3, "degrades");
+
+        var a = await titan.Workbench(3).Run(Classroom.Part3(mix: 0.55));
+        var b = await pioneer.Workbench(3).Run(Classroom.Part3(mix: 0.55));
+
+        Assert.False(b.FromCache);
+        Assert.NotEqual(a.ResultJson, b.ResultJson);
+    }
+
+    [Fact]
+    public async Task A_newer_run_supersedes_the_one_in_flight_which_is_not_counted()
+    {
+        var session = await Classroom.NewSession(Grains);
+        var student = await Classroom.Join(Grains, session, "Ada", "cloud-titan");
+        await student.LockPercent(30);
+        var workbench = student.Workbench(1);
+
+        // Fresh settings (never computed in this cluster) so the first run is still computing when the second arrives.
+        var older = workbench.Run(Classroom.Part1(threshold: 0.55));
+        var newer = workbench.Run(Classroom.Part1(threshold: 0.6));
+
+        var superseded = await Assert.ThrowsAsync<LabRuleException>(() => older);
+        Assert.Equal(LabRule.Superseded, superseded.Rule);
+        var result = await newer;
+        Assert.Equal(1, result.RunNumber);
+        var view = await student.Grain.GetView();
+        Assert.Equal(1, view.Parts[0].Runs);
+        Assert.Equal(0.6, ((Contracts.Workbench.DedupSettings)view.Parts[0].LatestRun!.Settings).Threshold);
+        Assert.Equal(result.RunId, (await workbench.GetLatest())!.RunId);
+    }
+
+    [Fact]
+    public async Task Progress_and_the_result_are_pushed_to_the_students_observer_with_gapless_sequence_numbers()
+    {
+        var session = await Classroom.NewSession(Grains);
+        var student = await Classroom.Join(Grains, session, "Ada", "edge-guardian");
+        var observer = new RecordingObserver();
+        var reference = Grains.CreateObjectReference<IStudentObserver>(observer);
+        await student.Grain.Subscribe(reference);
+        await student.LockChoice(2, "fewer");
+
+        var result = await student.Workbench(2).Run(Classroom.Part2(batchSize: 40));
+        var resultEvent = await observer.WaitFor(e => e.Kind == StudentEvent.RunResult && e.RunId == result.RunId);
+
+        var events = observer.Events.Where(e => e.RunId == result.RunId).ToList();
+        Assert.Contains(events, e => e.Kind == StudentEvent.RunProgress && e.Json is not null);
+        Assert.Equal(result.ResultJson, resultEvent.Json);
+        // Delivery order is not guaranteed across the network; what a page needs is that the numbers
+        // are unique and contiguous, so a missing one shows as a gap (the gateway reorders).
+        var sequences = observer.Events.Select(e => e.Sequence).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, sequences.Count).Select(i => sequences[0] + i), sequences);
+    }
+
+    [Fact]
+    public async Task Every_acknowledged_step_is_in_the_ledger_in_order()
+    {
+        var session = await Classroom.NewSession(Grains);
+        var student = await Classroom.Join(Grains, session, "Ada", "tiny-pioneer");
+        await student.LockChoice(3, "degrades");
+        await student.Workbench(3).Run(Classroom.Part3(mix: 0.2));
+        await student.Workbench(3).Run(Classroom.Part3(mix: 0.25));
+        await student.Grain.Reflect(3, "I kept synthetic data below a quarter of the mix.");
+
+        var ledger = await student.Grain.GetLedger();
+
+        Assert.Equal(
+            [LedgerEntry.Joined, LedgerEntry.Lock, LedgerEntry.Run, LedgerEntry.Run, LedgerEntry.Reflection, LedgerEntry.Score],
+            ledger.Entries.Select(e => e.Kind));
+        Assert.Equal(Enumerable.Range(1, ledger.Entries.Length), ledger.Entries.Select(e => e.Sequence));
+        Assert.True(ledger.Entries.Zip(ledger.Entries.Skip(1)).All(p => p.First.At <= p.Second.At));
+    }
+
+    private sealed class RecordingObserver : IStudentObserver
+    {
+        private readonly ConcurrentQueue<StudentEvent> _events = new();
+
+        public IReadOnlyList<StudentEvent> Events => [.. _events];
+
+        public Task OnStudentEvent(StudentEvent studentEvent)
+        {
+            _events.Enqueue(studentEvent);
+            return Task.CompletedTask;
+        }
+
+        public async Task<StudentEvent> WaitFor(Func<StudentEvent, bool> match)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (true)
+            {
+                if (_events.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+                await Task.Delay(10, timeout.Token);
+            }
+        }
+    }
+}
