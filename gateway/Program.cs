@@ -1,4 +1,5 @@
 using DataSelection.Gateway.Hosting;
+using DataSelection.Grains.Hosting;
 using DataSelection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -3,6 +3,7 @@ using DataSelection.Gateway.Api;
 using DataSelection.Gateway.Auth;
 using DataSelection.Gateway.Hubs;
 using DataSelection.Gateway.Push;
+using DataSelection.Grains.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DataSelection.Gateway.Hosting;
@@ -14,7 +15,7 @@ public static class GatewayServices
     public static WebApplicationBuilder AddLabAuthentication(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(TokenKey.Load(builder.Configuration, InterimSiloConfiguration.DataDirectory(builder.Configuration)));
+        builder.Services.AddSingleton(TokenKey.Load(builder.Configuration, LabSiloSettings.From(builder.Configuration).DataDirectory));
         builder.Services.AddLabAuthentication();
         return builder;
     }
