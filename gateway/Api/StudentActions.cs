@@ -60,7 +60,7 @@ public sealed class StudentActions(IGrainFactory grains)
         return Student(me).Reflect(checkedPart.Number, Check(LabInput.Reflection(text)));
     }
 
-    public async Task<Ledger> GetLedger(StudentClaims me) => await Student(me).GetLedger().ConfigureAwait(false);
+    public Task<Ledger> GetLedger(StudentClaims me) => Student(me).GetLedger();
 
     public static LedgerResponse ToResponse(Ledger ledger)
     {
