@@ -14,6 +14,7 @@ public static class DataSelectionCli
             ActiveLearningCommand.Create(context),
             FidCommand.Create(context),
             SimulateCommand.Create(context),
+            LoadTestCommand.Create(context),
         };
 
     public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
