@@ -1,9 +1,11 @@
 using DataSelection.Grains.Hosting;
+using DataSelection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// builder.AddServiceDefaults(): telemetry, health endpoints and OpenAPI arrive with DataSelection.ServiceDefaults.
+builder.AddServiceDefaults();
 builder.UseOrleans(silo => silo.ConfigureLabSilo(builder.Configuration));
 
 var app = builder.Build();
+app.MapDefaultEndpoints();
 app.Run();

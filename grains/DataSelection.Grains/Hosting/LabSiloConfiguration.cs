@@ -32,6 +32,8 @@ public static class LabSiloConfiguration
 
         silo.AddLabGrainStorage(settings.DataDirectory);
         silo.Services.AddLabGrainServices();
+        // Traces follow a request from the HTTP or hub call through every grain it reaches.
+        silo.AddActivityPropagation();
 
         // Stopping the host deactivates every grain; give them time to write their state.
         silo.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
