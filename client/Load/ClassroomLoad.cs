@@ -11,7 +11,12 @@ namespace DataSelection.Client.Load;
 /// and, all at once, lock, run the workbench (cached settings), reflect and read their state;
 /// then one student runs fresh (never computed) settings one after another.
 /// </summary>
-public sealed class ClassroomLoad(HttpClient http, int students, int freshRuns)
+/// <remarks>
+/// Students start spread over <paramref name="ramp"/> and pause a think time (uniform between half
+/// and one and a half times <paramref name="think"/>) between actions, as a class does: latency then
+/// measures the service, not a queue of requests fired in the same microsecond.
+/// </remarks>
+public sealed class ClassroomLoad(HttpClient http, int students, int freshRuns, TimeSpan think, TimeSpan ramp)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,10 +42,14 @@ public sealed class ClassroomLoad(HttpClient http, int students, int freshRuns)
         var completed = 0;
         await Task.WhenAll(tokens.Skip(1).Select(async student =>
         {
+            await Task.Delay(ramp * Random.Shared.NextDouble(), cancellationToken).ConfigureAwait(false);
             await Recorder.Time("lock", () => Put("/api/me/parts/3/lock", new { prediction = new { choice = "degrades" } }, student.Token, cancellationToken)).ConfigureAwait(false);
+            await Think(cancellationToken).ConfigureAwait(false);
             await Recorder.Time("run_cached", () => Post<JsonElement>("/api/me/parts/3/runs", new { }, student.Token, cancellationToken)).ConfigureAwait(false);
+            await Think(cancellationToken).ConfigureAwait(false);
             await Recorder.Time("reflection", () => Put("/api/me/parts/3/reflection",
                 new { text = "Synthetic rain is wrong: more synthetic data lowers the safety metric." }, student.Token, cancellationToken)).ConfigureAwait(false);
+            await Think(cancellationToken).ConfigureAwait(false);
             await Recorder.Time("state", () => Get("/api/me", student.Token, cancellationToken)).ConfigureAwait(false);
             progress.Report(("class", 0.2 + 0.6 * Interlocked.Increment(ref completed) / students));
         })).ConfigureAwait(false);
@@ -57,6 +66,9 @@ public sealed class ClassroomLoad(HttpClient http, int students, int freshRuns)
         }
         return new ClassroomLoadReport(students, freshRuns, clock.Elapsed.TotalSeconds, Recorder.ErrorCount, Recorder.Summaries(), Recorder.Errors);
     }
+
+    private Task Think(CancellationToken cancellationToken) =>
+        Task.Delay(think * (0.5 + Random.Shared.NextDouble()), cancellationToken);
 
     private async Task<T> Post<T>(string path, object body, string? token, CancellationToken cancellationToken)
     {

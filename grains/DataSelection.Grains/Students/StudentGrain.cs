@@ -160,13 +160,18 @@ public sealed partial class StudentGrain(
         {
             throw new LabRuleException(LabRule.RunRequired, $"Run the part {part} workbench at least once before reflecting.");
         }
+        // A reflected part is done: its lock is scored in the same write as the reflection.
+        var measured = record.Score is null ? await MeasuredOutcome(part) : null;
         var now = DateTimeOffset.UtcNow;
         var revised = record.Reflection is not null;
         record.Reflection = new ReflectionRecord(text, now);
         Append(LedgerEntry.Reflection, part, revised ? $"Revised the part {part} reflection" : $"Reflected on part {part}", new { text }, now);
+        if (measured is not null)
+        {
+            Score(part, measured);
+        }
         await Persist();
         await Report(new StudentTransition(identity.StudentId, StudentTransition.Reflected, part, now, Name: identity.Name, Track: identity.Track));
-        await EnsureScored(part);
         await PublishState(part);
         return record.Reflection;
     }
@@ -209,7 +214,7 @@ public sealed partial class StudentGrain(
         return new PartView(part, status, record.Lock, record.Runs, left, record.LatestRun, record.Knee, record.Reflection, record.Score, partPacing.Revealed);
     }
 
-    /// <summary>Scores the lock against the measured outcome once, when revealed or when the part is done.</summary>
+    /// <summary>Scores the lock against the measured outcome once, when revealed.</summary>
     private async Task EnsureScored(int part)
     {
         var record = state.State.Parts[part - 1];
@@ -217,9 +222,21 @@ public sealed partial class StudentGrain(
         {
             return;
         }
-        var identity = RequireIdentity();
-        var measured = await GrainFactory.GetGrain<ILabOutcomeGrain>(LabOutcomeKey.For(identity.Track, part)).Measure();
-        if (record.Score is not null)
+        var measured = await MeasuredOutcome(part);
+        if (record.Score is null)
+        {
+            Score(part, measured);
+            await Persist();
+        }
+    }
+
+    private Task<MeasuredOutcome> MeasuredOutcome(int part) =>
+        GrainFactory.GetGrain<ILabOutcomeGrain>(LabOutcomeKey.For(RequireIdentity().Track, part)).Measure();
+
+    private void Score(int part, MeasuredOutcome measured)
+    {
+        var record = state.State.Parts[part - 1];
+        if (record.Lock is null)
         {
             return;
         }
@@ -228,7 +245,6 @@ public sealed partial class StudentGrain(
         Append(LedgerEntry.Score, part,
             string.Create(CultureInfo.InvariantCulture, $"Part {part} prediction {record.Lock.Prediction} vs measured {(measured.Value is { } v ? $"{v:0.#}%" : measured.Choice)}: {score:0}/100"),
             record.Score);
-        await Persist();
     }
 
     private StudentIdentity RequireIdentity() =>
