@@ -20,8 +20,8 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>
     /// Adds a student (name and track already validated), initializes their grain, and returns
-    /// the new student id. Interleaves: the roster changes before the first await, so a burst of
-    /// joins does not queue behind each student's first write.
+    /// the new student id once the roster entry is durable. Interleaves: the roster changes before
+    /// the first await, so a burst of joins shares writes instead of queueing behind each other.
     /// </summary>
     [AlwaysInterleave]
     Task<string> Join(string name, string trackId);
@@ -29,7 +29,8 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>Opens, closes or reveals a part.</summary>
     Task<SessionInfo> Pace(int part, PacingAction action);
 
-    /// <summary>A student moved forward; updates the aggregates.</summary>
+    /// <summary>A student moved forward; updates the aggregates and returns once they are durable (writes are shared by concurrent reports).</summary>
+    [AlwaysInterleave]
     Task Report(StudentTransition transition);
 
     Task<DashboardSnapshot> GetDashboard();

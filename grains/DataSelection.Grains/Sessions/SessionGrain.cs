@@ -11,9 +11,9 @@ namespace DataSelection.Grains.Sessions;
 
 /// <summary>
 /// A class session: pacing, roster and live aggregates. Students report transitions; a timer
-/// pushes at most four dashboard snapshots a second to one observer per gateway, and writes the
-/// aggregates at most once a second (each student's own grain holds their acknowledged record,
-/// and every transition carries enough to heal the roster).
+/// pushes at most four dashboard snapshots a second to one observer per gateway. Every change is
+/// durable before it is acknowledged, but changes that arrive while a write is on disk share the
+/// next write, so a burst of 1,000 joins costs a handful of writes, not 1,000.
 /// </summary>
 public sealed partial class SessionGrain(
     [PersistentState("session", LabStorage.Name)] IPersistentState<SessionState> state,
@@ -26,6 +26,8 @@ public sealed partial class SessionGrain(
     private long _sequence;
     private bool _dashboardChanged;
     private bool _stateChanged;
+    private Task _lastWrite = Task.CompletedTask;
+    private Task? _queuedWrite;
 
     private string Code => this.GetPrimaryKeyString();
 
@@ -38,12 +40,12 @@ public sealed partial class SessionGrain(
         // Sequence numbers only need to rise: starting from the clock keeps them rising across reactivations.
         _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         this.RegisterGrainTimer(PushDashboard, SessionRules.DashboardPushInterval, SessionRules.DashboardPushInterval);
-        this.RegisterGrainTimer(WriteIfChanged, SessionRules.StateWriteInterval, SessionRules.StateWriteInterval);
+        this.RegisterGrainTimer(RetryFailedWrite, SessionRules.WriteRetryInterval, SessionRules.WriteRetryInterval);
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        await WriteIfChanged(cancellationToken);
+        await RetryFailedWrite(cancellationToken);
 
     public async Task<SessionInfo> Create(string title, byte[] instructorKeyHash)
     {
@@ -86,8 +88,10 @@ public sealed partial class SessionGrain(
         state.State.Roster.Add(record);
         _roster[studentId] = record;
         MarkChanged();
+        var durable = Flush();
         await GrainFactory.GetGrain<IStudentGrain>(StudentKey.For(Code, studentId))
             .Initialize(new StudentIdentity(Code, studentId, name, trackId, now));
+        await durable;
         return studentId;
     }
 
@@ -106,9 +110,8 @@ public sealed partial class SessionGrain(
             PacingAction.Reveal => current with { Revealed = true },
             _ => throw new LabRuleException(LabRule.InvalidInput, $"Unknown pacing action {action}."),
         };
-        await state.WriteStateAsync();
-        _stateChanged = false;
-        _dashboardChanged = true;
+        MarkChanged();
+        await Flush();
         var info = Info();
         await _observers.Notify(o => o.OnPacing(info));
         return info;
@@ -160,7 +163,7 @@ public sealed partial class SessionGrain(
             }
         }
         MarkChanged();
-        return Task.CompletedTask;
+        return Flush();
     }
 
     public Task<DashboardSnapshot> GetDashboard()
@@ -234,21 +237,57 @@ public sealed partial class SessionGrain(
         await _observers.Notify(o => o.OnDashboard(snapshot));
     }
 
-    private async Task WriteIfChanged(CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes every change so far durable. If a write is already queued, that write will carry
+    /// this change too, so callers share it; otherwise a write is queued behind the one on disk.
+    /// Writes never overlap, so their ETags never fight.
+    /// </summary>
+    private Task Flush() => _queuedWrite ??= WriteAfter(_lastWrite);
+
+    private async Task WriteAfter(Task previous)
     {
-        if (!_stateChanged)
-        {
-            return;
-        }
-        _stateChanged = false;
         try
         {
-            await state.WriteStateAsync(cancellationToken);
+            await previous;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The previous write's callers saw its failure; this write carries its changes again.
+        }
+        _queuedWrite = null;
+        _stateChanged = false;
+        var write = WriteNow();
+        _lastWrite = write;
+        await write;
+    }
+
+    private async Task WriteNow()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
             _stateChanged = true;
             LogWriteFailed(logger, e, Code);
+            throw;
+        }
+    }
+
+    private async Task RetryFailedWrite(CancellationToken cancellationToken)
+    {
+        if (!_stateChanged || _queuedWrite is not null)
+        {
+            return;
+        }
+        try
+        {
+            await Flush();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Logged by the write; the next tick tries again.
         }
     }
 
@@ -279,7 +318,7 @@ public sealed partial class SessionGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {Code}: writing aggregates failed; will retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {Code}: writing the session failed; will retry")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Measuring the outcome of part {Part} on {Track} failed")]

@@ -6,8 +6,8 @@ public static class SessionRules
     /// <summary>At most four dashboard pushes a second: live to the eye, cool for the grain at 10,000 students.</summary>
     public static readonly TimeSpan DashboardPushInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Aggregates are written at most once a second; each student's own grain holds the acknowledged record.</summary>
-    public static readonly TimeSpan StateWriteInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How often a session whose last write failed tries again.</summary>
+    public static readonly TimeSpan WriteRetryInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>A student with no transition for this long, and not finished, is shown as stuck.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(5);
