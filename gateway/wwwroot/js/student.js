@@ -552,7 +552,8 @@ async function run(n) {
     $(`run-${n}`).disabled = n === 2 && state.parts[1].countedRunsLeft === 0;
     if (queued[n]) {
       queued[n] = false;
-      run(n);
+      // Only if the controls moved since this run started: the same settings would only repeat it.
+      if (JSON.stringify(readParameters(n)) !== JSON.stringify(parameters)) run(n);
     }
   }
 }
