@@ -544,7 +544,8 @@ async function run(n) {
   } catch (error) {
     if (!/Superseded/i.test(error.message)) {
       setProgress(n, 0, 'stopped');
-      showError(error);
+      // A hub refusal reads "…invoking 'Run' on the server. HubException: Rule: detail"; keep the detail.
+      showError(error.message.replace(/^.*HubException:\s*/s, ''));
     } // else: a newer run replaced this one; its own result follows
   } finally {
     running[n] -= 1;
