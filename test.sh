@@ -4,6 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The cluster tests start their own redis-server (loopback, temp dir); install it when missing.
+if ! command -v redis-server >/dev/null 2>&1; then
+  { apt-get update -qq && apt-get install -y -qq redis-server; } >/dev/null 2>&1 || echo "could not install redis-server"
+fi
+
 results=TestResults
 rm -rf "$results"
 
