@@ -4,7 +4,8 @@ namespace DataSelection.ServiceDefaults;
 
 /// <summary>
 /// The lab's own instruments on the <c>DataSelection</c> meter, exported beside the Orleans and
-/// ASP.NET Core metrics: runs, simulation time, cache hits, joins and connected students.
+/// ASP.NET Core metrics: runs, cache hits, joins and connected students. The silo's own instruments
+/// (simulation time) are on the same meter, in <c>DataSelection.Grains.Workbench.SimulationMetrics</c>.
 /// </summary>
 public static class LabMetrics
 {
@@ -14,10 +15,6 @@ public static class LabMetrics
 
     /// <summary>Workbench runs completed, tagged with <c>part</c> and <c>cached</c>.</summary>
     public static Counter<long> Runs { get; } = Meter.CreateCounter<long>("dataselection.runs", "{run}", "Workbench runs completed.");
-
-    /// <summary>How long the engine took to compute a simulation, tagged with <c>part</c>.</summary>
-    public static Histogram<double> SimulationDuration { get; } =
-        Meter.CreateHistogram<double>("dataselection.simulation.duration", "ms", "Time the engine spent on one simulation.");
 
     /// <summary>Lookups in the cohort-wide result cache, tagged with <c>hit</c> (true/false).</summary>
     public static Counter<long> CacheLookups { get; } =

@@ -139,7 +139,7 @@ async function enterLab() {
   if (!hub) {
     hub = connectHub('/hubs/lab', { accessTokenFactory: () => session.token }, resync);
     hub.connection.on('StudentEvent', onStudentEvent);
-    hub.connection.on('Pacing', () => resync());
+    hub.connection.on('Pacing', onPacing);
     hub.start();
   }
 }
@@ -620,6 +620,21 @@ async function reflect(event, n) {
 }
 
 // ---------- Resync and the Ledger ----------
+
+/**
+ * The instructor opened, closed or revealed a part. The student grain may answer from pacing it
+ * cached a moment before the push, so resync until the state agrees with the push (a few tries).
+ */
+async function onPacing(info, attempt = 0) {
+  await resync();
+  const agrees = info.pacing.every((pace) => {
+    const part = state.parts[pace.part - 1];
+    return part && part.revealed === pace.revealed && (part.status === 'closed') === !pace.open;
+  });
+  if (!agrees && attempt < 4) {
+    setTimeout(() => onPacing(info, attempt + 1), 600 * (attempt + 1));
+  }
+}
 
 let resyncing = null;
 /** Reloads the whole state from the server (after a reconnect, a sequence gap or a state event). */

@@ -19,7 +19,15 @@ public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, 
         var student = GrainFactory.GetGrain<IStudentGrain>(route.StudentKey);
         void Report(SimulationUpdate update) =>
             _ = student.Publish(new StudentEvent(route.StudentKey, StudentEvent.RunProgress, route.Part, route.RunId, update.Stage, update.Fraction, update.PartialJson));
-        return Task.Run(() => throttle.Run(() => LabSimulations.Run(request, Report, cancellationToken), cancellationToken), cancellationToken);
+        return Task.Run(() => throttle.Run(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcome = LabSimulations.Run(request, Report, cancellationToken);
+            SimulationMetrics.Duration.Record(
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new KeyValuePair<string, object?>("part", request.Settings.Part));
+            return outcome;
+        }, cancellationToken), cancellationToken);
     }
 
     public Task<MeasuredOutcome> MeasureOutcome(string track, int part, CancellationToken cancellationToken = default) =>

@@ -135,10 +135,15 @@ public sealed class LogisticRegression
         {
             throw new ArgumentException("Features and probabilities must hold the same number of rows.");
         }
+        probabilities.Clear();
+        if (_classes.Length == 2)
+        {
+            PredictBinary(features, probabilities, rows);
+            return;
+        }
         var blocks = BlockCount(_classes.Length);
         Span<double> logits = stackalloc double[blocks];
         Span<double> trained = stackalloc double[_classes.Length];
-        probabilities.Clear();
         for (var r = 0; r < rows; r++)
         {
             var row = features.Slice(r * FeatureCount, FeatureCount);
@@ -149,6 +154,26 @@ public sealed class LogisticRegression
             {
                 output[_classes[c]] = trained[c];
             }
+        }
+    }
+
+    /// <summary>
+    /// The binary case of <see cref="PredictProbabilities(ReadOnlySpan{double}, Span{double})"/> without the
+    /// general path's per-row buffers: the same arithmetic (bias + w·x, then the sigmoid), so the same bits.
+    /// Scoring the whole pool every round is the hot loop of active learning.
+    /// </summary>
+    private void PredictBinary(ReadOnlySpan<double> features, Span<double> probabilities, int rows)
+    {
+        var weights = _coefficients.AsSpan(0, FeatureCount);
+        var bias = _coefficients[FeatureCount];
+        var negative = _classes[0];
+        var positive = _classes[1];
+        for (var r = 0; r < rows; r++)
+        {
+            var p = Sigmoid(bias + VectorMath.Dot(weights, features.Slice(r * FeatureCount, FeatureCount)));
+            var output = probabilities.Slice(r * ClassCount, ClassCount);
+            output[negative] = 1.0 - p;
+            output[positive] = p;
         }
     }
 

@@ -102,21 +102,8 @@ public class DashboardTests(ClusterFixture fixture)
             return Task.CompletedTask;
         }
 
-        public Task<DashboardSnapshot> WaitForSnapshot(Func<DashboardSnapshot, bool> match) => WaitFor(_snapshots, match);
+        public Task<DashboardSnapshot> WaitForSnapshot(Func<DashboardSnapshot, bool> match) => Eventually.Arrives(_snapshots, match);
 
-        public Task<SessionInfo> WaitForPacing(Func<SessionInfo, bool> match) => WaitFor(_pacing, match);
-
-        private static async Task<T> WaitFor<T>(ConcurrentQueue<T> queue, Func<T, bool> match)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (true)
-            {
-                if (queue.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-                await Task.Delay(10, timeout.Token);
-            }
-        }
+        public Task<SessionInfo> WaitForPacing(Func<SessionInfo, bool> match) => Eventually.Arrives(_pacing, match);
     }
 }

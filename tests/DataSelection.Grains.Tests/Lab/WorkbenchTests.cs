@@ -103,26 +103,8 @@ public class WorkbenchTests(ClusterFixture fixture)
             return Task.CompletedTask;
         }
 
-        public async Task WaitUntil(Func<IReadOnlyList<StudentEvent>, bool> condition)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (!condition(Events))
-            {
-                await Task.Delay(10, timeout.Token);
-            }
-        }
+        public Task WaitUntil(Func<IReadOnlyList<StudentEvent>, bool> condition) => Eventually.True(() => condition(Events));
 
-        public async Task<StudentEvent> WaitFor(Func<StudentEvent, bool> match)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (true)
-            {
-                if (_events.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-                await Task.Delay(10, timeout.Token);
-            }
-        }
+        public Task<StudentEvent> WaitFor(Func<StudentEvent, bool> match) => Eventually.Arrives(_events, match);
     }
 }
