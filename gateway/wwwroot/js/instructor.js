@@ -286,12 +286,17 @@ function renderHistogram(histogram) {
     note.textContent = 'Measured outcome: appears once a student on a track has run the simulation.';
     return;
   }
+  const summary = el('p', null, 'measured-summary');
+  const swatch = el('span', null, 'swatch');
+  swatch.setAttribute('aria-hidden', 'true');
+  summary.append(swatch, el('strong', 'Measured: '),
+    measured.map((m) => `${trackName(m.track)} ${m.value != null ? `${fmt.number(m.value)} %` : m.choice}`).join(' · '));
+  const details = el('details');
+  details.append(el('summary', 'How it was measured'));
   for (const m of measured) {
-    const track = catalog?.tracks?.find((t) => t.id === m.track)?.name ?? m.track;
-    const line = el('span', null, 'measured-line');
-    line.append(el('strong', `Measured (${track}): ${m.value != null ? `${fmt.number(m.value)} %` : m.choice}`), ` — ${m.explanation}`);
-    note.append(line, document.createElement('br'));
+    details.append(el('p', `${trackName(m.track)}: ${m.explanation}`));
   }
+  note.append(summary, details);
 }
 
 /** Whether a value falls in a bucket labelled "a–b" (upper bound included only for the last bucket). */

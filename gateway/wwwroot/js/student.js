@@ -24,6 +24,7 @@ let hub;
 const charts = {};
 const activeRun = { 1: null, 2: null, 3: null };
 const running = { 1: 0, 2: 0, 3: 0 };
+const queued = { 1: false, 2: false, 3: false };
 const results = { 1: null, 2: null, 3: null };
 
 const $ = (id) => document.getElementById(id);
@@ -302,7 +303,7 @@ function renderPart(part) {
   runCount.textContent = part.countedRunsLeft != null
     ? `${part.countedRunsLeft} of ${catalog.parts[n - 1].countedRuns ?? 10} runs left · ${part.runs} run${part.runs === 1 ? '' : 's'} so far`
     : `${part.runs} run${part.runs === 1 ? '' : 's'}`;
-  if (n === 2 && part.countedRunsLeft === 0) $('run-2').disabled = true;
+  $(`run-${n}`).disabled = running[n] > 0 || part.countedRunsLeft === 0;
   if (part.latestRun && part.latestRun.settings && running[n] === 0) {
     for (const [name, value] of Object.entries(part.latestRun.settings)) {
       if (name !== 'part') setParameter(n, name, value);
@@ -514,13 +515,23 @@ function setProgress(n, fraction, stage) {
   bar.closest('.run-row').querySelector('.run-stage').textContent = stage === 'done' ? 'Done' : `${stage ?? ''} ${Math.round(bar.value * 100)} %`;
 }
 
+/**
+ * Runs a part's workbench with the controls' current values. One run per part is in flight at a
+ * time; slider moves meanwhile collapse into one follow-up run with the latest values, so a
+ * dragged slider never piles up requests and the page stays responsive.
+ */
 async function run(n) {
   const part = state?.parts?.[n - 1];
   if (!part || part.lock == null) return;
+  if (running[n] > 0) {
+    queued[n] = true;
+    return;
+  }
   clearError();
   const parameters = readParameters(n);
   running[n] += 1;
   $(`workbench-${n}`).setAttribute('aria-busy', 'true');
+  $(`run-${n}`).disabled = true;
   setProgress(n, 0, 'starting');
   try {
     const response = hub?.connected
@@ -531,14 +542,18 @@ async function run(n) {
     await resync();
     await refreshLedger();
   } catch (error) {
-    if (/Superseded/i.test(error.message)) {
-      return; // a newer slider position replaced this run; its own result follows
-    }
-    setProgress(n, 0, 'stopped');
-    showError(error);
+    if (!/Superseded/i.test(error.message)) {
+      setProgress(n, 0, 'stopped');
+      showError(error);
+    } // else: a newer run replaced this one; its own result follows
   } finally {
     running[n] -= 1;
-    if (running[n] === 0) $(`workbench-${n}`).removeAttribute('aria-busy');
+    $(`workbench-${n}`).removeAttribute('aria-busy');
+    $(`run-${n}`).disabled = n === 2 && state.parts[1].countedRunsLeft === 0;
+    if (queued[n]) {
+      queued[n] = false;
+      run(n);
+    }
   }
 }
 
