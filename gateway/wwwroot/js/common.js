@@ -171,6 +171,9 @@ export function wireDownload(anchor, path, headers, fileName) {
 export function wireMathPeek(card) {
   const button = card.querySelector('.math-peek-toggle');
   const panel = card.querySelector('.math-peek');
+  const canvas = card.querySelector('canvas');
+  panel.id ||= `${canvas ? canvas.id : 'chart'}-math`;
+  button.setAttribute('aria-controls', panel.id);
   button.addEventListener('click', () => {
     const open = button.getAttribute('aria-expanded') !== 'true';
     button.setAttribute('aria-expanded', String(open));

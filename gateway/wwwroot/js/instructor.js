@@ -45,7 +45,16 @@ async function main() {
   const saved = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
   if (saved) {
     session = saved;
-    await openDashboard(false);
+    try {
+      await sessionApi('/dashboard'); // the saved key still opens this session
+      await openDashboard(false);
+      return;
+    } catch (error) {
+      sessionStorage.removeItem(storageKey);
+      session = null;
+      showError(error);
+    }
+    $('create-title').focus();
   } else {
     $('create-title').focus();
   }

@@ -544,7 +544,8 @@ async function run(n) {
   } catch (error) {
     if (!/Superseded/i.test(error.message)) {
       setProgress(n, 0, 'stopped');
-      showError(error);
+      // A hub refusal reads "…invoking 'Run' on the server. HubException: Rule: detail"; keep the detail.
+      showError(error.message.replace(/^.*HubException:\s*/s, ''));
     } // else: a newer run replaced this one; its own result follows
   } finally {
     running[n] -= 1;
@@ -552,7 +553,8 @@ async function run(n) {
     $(`run-${n}`).disabled = n === 2 && state.parts[1].countedRunsLeft === 0;
     if (queued[n]) {
       queued[n] = false;
-      run(n);
+      // Only if the controls moved since this run started: the same settings would only repeat it.
+      if (JSON.stringify(readParameters(n)) !== JSON.stringify(parameters)) run(n);
     }
   }
 }
