@@ -12,6 +12,14 @@ fi
 results=TestResults
 rm -rf "$results"
 
+# The browser tests drive Debian's Chromium through Playwright (never a browser download).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing chromium for the browser tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+    echo "could not install chromium: the browser tests will fail and say so"
+  fi
+fi
+
 if ! dotnet build DataSelection.sln -c Release -warnaserror 2>&1 | tail -n 3; then
   echo "build failed"
   echo "0 passed, 1 failed"

@@ -40,7 +40,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         Assert.Equal(0, classroom.Retries);
     }
 
-    [Fact(Skip = "Open finding: after kill -9 of a silo, a run of a student whose lock was acknowledged was refused with 409 LockRequired on every retry (see docs/OPERATIONS.md).")]
+    [Fact]
     public async Task After_kill_9_of_a_silo_mid_run_every_student_goes_on_and_no_acknowledged_step_is_lost()
     {
         await using var cluster = await LabCluster.Start();
@@ -116,7 +116,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         Assert.Equal(0, lost);
     }
 
-    [Fact(Skip = "Open finding: after the Redis restart, new processes on the same Redis answered GET /api/me/ledger with 500 (see docs/OPERATIONS.md).")]
+    [Fact]
     public async Task After_Redis_restarts_on_its_directory_nothing_acknowledged_is_lost()
     {
         await using var cluster = await LabCluster.Start();

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Providers;
+using Orleans.Persistence;
+using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
 
@@ -93,6 +95,10 @@ public static class LabSiloConfiguration
         ArgumentException.ThrowIfNullOrWhiteSpace(redis);
 
         silo.AddRedisGrainStorage(LabStorage.Name, storage => storage.ConfigurationOptions = RedisOptions(redis));
+        // The Orleans serializer, not the provider's default JSON: it round-trips our [GenerateSerializer]
+        // state (records, immutable collections, the abstract WorkbenchSettings) exactly, as the SQLite store does.
+        silo.Services.AddOptions<RedisStorageOptions>(LabStorage.Name)
+            .PostConfigure<Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         AddLabStorageAsDefault(silo);
         return silo;
     }
