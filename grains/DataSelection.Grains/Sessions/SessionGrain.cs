@@ -5,6 +5,7 @@ using DataSelection.Contracts.Sessions;
 using DataSelection.Contracts.Students;
 using DataSelection.Grains.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Orleans.Utilities;
 
 namespace DataSelection.Grains.Sessions;
@@ -265,7 +266,24 @@ public sealed partial class SessionGrain(
     {
         try
         {
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                // Another activation wrote first: take what it wrote, fold our roster into it, write again.
+                var mine = state.State.Roster;
+                await state.ReadStateAsync();
+                RosterMerge.Into(state.State, mine);
+                _roster.Clear();
+                foreach (var record in state.State.Roster)
+                {
+                    _roster[record.StudentId] = record;
+                }
+                _dashboardChanged = true;
+                await state.WriteStateAsync();
+            }
         }
         catch (Exception e)
         {

@@ -29,6 +29,7 @@ public sealed partial class StudentGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        state.State.WithAllParts();
         _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         return Task.CompletedTask;
     }
@@ -48,7 +49,7 @@ public sealed partial class StudentGrain(
 
     public async Task<StudentView> GetView()
     {
-        var identity = RequireIdentity();
+        var identity = await IdentityAsync();
         var pacing = await Pacing(fresh: false);
         for (var part = 1; part <= LabCatalog.PartCount; part++)
         {
@@ -63,7 +64,7 @@ public sealed partial class StudentGrain(
     public async Task<LockRecord> Lock(int part, Prediction prediction)
     {
         ArgumentNullException.ThrowIfNull(prediction);
-        var identity = RequireIdentity();
+        var identity = await IdentityAsync();
         var record = Part(part);
         await RequireOpen(part);
         if (record.Lock is not null)
@@ -82,9 +83,13 @@ public sealed partial class StudentGrain(
 
     public async Task<string> BeginRun(int part)
     {
-        var identity = RequireIdentity();
+        var identity = await IdentityAsync();
         var record = Part(part);
         await RequireOpen(part);
+        if (record.Lock is null && await Reloaded())
+        {
+            record = Part(part);
+        }
         if (record.Lock is null)
         {
             throw new LabRuleException(LabRule.LockRequired, $"Commit your prediction for part {part} first: the workbench opens after the lock.");
@@ -101,7 +106,7 @@ public sealed partial class StudentGrain(
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(summary);
-        var identity = RequireIdentity();
+        var identity = await IdentityAsync();
         var record = Part(part);
         if (LabCatalog.Parts[part - 1].CountedRuns is { } limit && record.Runs >= limit)
         {
@@ -120,7 +125,7 @@ public sealed partial class StudentGrain(
     public async Task<KneeRecord> SubmitKnee(int labels)
     {
         const int part = 2;
-        var identity = RequireIdentity();
+        var identity = await IdentityAsync();
         var record = Part(part);
         await RequireOpen(part);
         if (record.Lock is null)
@@ -153,9 +158,13 @@ public sealed partial class StudentGrain(
     public async Task<ReflectionRecord> Reflect(int part, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var identity = RequireIdentity();
+        var identity = await IdentityAsync();
         var record = Part(part);
         await RequireOpen(part);
+        if (record.Runs == 0 && await Reloaded())
+        {
+            record = Part(part);
+        }
         if (record.Runs == 0)
         {
             throw new LabRuleException(LabRule.RunRequired, $"Run the part {part} workbench at least once before reflecting.");
@@ -176,7 +185,7 @@ public sealed partial class StudentGrain(
         return record.Reflection;
     }
 
-    public Task<Ledger> GetLedger() => Task.FromResult(new Ledger(RequireIdentity(), [.. state.State.Ledger]));
+    public async Task<Ledger> GetLedger() => new(await IdentityAsync(), [.. state.State.Ledger]);
 
     public async Task Publish(StudentEvent studentEvent)
     {
@@ -250,6 +259,28 @@ public sealed partial class StudentGrain(
     private StudentIdentity RequireIdentity() =>
         state.State.Identity ?? throw new LabRuleException(LabRule.NotFound, "There is no such student in this session.");
 
+    /// <summary>The identity, reading storage again before answering "no such student".</summary>
+    private async Task<StudentIdentity> IdentityAsync()
+    {
+        if (state.State.Identity is null)
+        {
+            await Reloaded();
+        }
+        return RequireIdentity();
+    }
+
+    /// <summary>
+    /// Reads storage again before a refusal: while the cluster changes membership, a second
+    /// activation of this student may briefly exist, and its state may be older than what the
+    /// other one acknowledged. Refusing from stale state would deny work the student did.
+    /// </summary>
+    private async Task<bool> Reloaded()
+    {
+        await state.ReadStateAsync();
+        state.State.WithAllParts();
+        return true;
+    }
+
     private PartState Part(int part) =>
         LabCatalog.FindPart(part) is null
             ? throw new LabRuleException(LabRule.NotFound, $"Part {part} does not exist; parts are 1, 2 and 3.")
@@ -286,7 +317,7 @@ public sealed partial class StudentGrain(
         }
         catch
         {
-            await state.ReadStateAsync();
+            await Reloaded();
             throw;
         }
     }

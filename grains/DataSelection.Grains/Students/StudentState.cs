@@ -8,8 +8,20 @@ namespace DataSelection.Grains.Students;
 public sealed class StudentState
 {
     [Id(0)] public StudentIdentity? Identity { get; set; }
-    [Id(1)] public List<PartState> Parts { get; set; } = [.. Enumerable.Range(0, LabCatalog.PartCount).Select(_ => new PartState())];
+    // Starts empty: a serializer that fills existing collections (Newtonsoft's default) would otherwise
+    // append the stored parts after three blank ones. WithAllParts() adds the missing ones.
+    [Id(1)] public List<PartState> Parts { get; set; } = [];
     [Id(2)] public List<LedgerEntry> Ledger { get; set; } = [];
+
+    /// <summary>Makes sure there is a record for every part (new students, and states read back from storage).</summary>
+    public StudentState WithAllParts()
+    {
+        while (Parts.Count < LabCatalog.PartCount)
+        {
+            Parts.Add(new PartState());
+        }
+        return this;
+    }
 }
 
 /// <summary>One part's record for one student.</summary>

@@ -57,7 +57,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
     {
         await using var storage = NewStorage();
         var grain = GrainId.Create("student", "ABC123/s1");
-        var student = new StudentState { Identity = new StudentIdentity("ABC123", "s1", "Ada", "edge-guardian", LockedAt) };
+        var student = new StudentState { Identity = new StudentIdentity("ABC123", "s1", "Ada", "edge-guardian", LockedAt) }.WithAllParts();
         student.Parts[1].Lock = new LockRecord(new Prediction(null, "fewer"), LockedAt);
         student.Parts[1].Runs = 3;
         student.Parts[1].LatestRun = new RunRecord(
