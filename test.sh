@@ -4,6 +4,14 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The deploy tests render deploy/k8s with `kubectl kustomize`; Debian ships kubectl in kubernetes-client.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "installing kubectl for the deploy tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null; }; then
+    echo "could not install kubectl: the deploy tests will fail and say so"
+  fi
+fi
+
 results=TestResults
 rm -rf "$results"
 
