@@ -5,8 +5,16 @@ using DataSelection.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-// Embedded mode: the gateway hosts the lab's silo in-process.
-builder.UseOrleans(silo => silo.ConfigureLabSilo(builder.Configuration));
+if (LabSiloSettings.From(builder.Configuration).Mode == LabHostingMode.Client)
+{
+    // Client mode: an Orleans client of the silos; any number of gateways side by side.
+    builder.UseOrleansClient(client => client.ConfigureLabClient(builder.Configuration));
+}
+else
+{
+    // Embedded mode: the gateway hosts the lab's silo in-process.
+    builder.UseOrleans(silo => silo.ConfigureLabSilo(builder.Configuration));
+}
 builder.AddLabAuthentication();
 builder.Services.AddLabRateLimits(builder.Configuration);
 builder.Services.AddLabApi();

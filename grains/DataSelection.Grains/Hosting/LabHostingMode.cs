@@ -1,11 +1,17 @@
 namespace DataSelection.Grains.Hosting;
 
-/// <summary>How the lab's silo is hosted, from <c>DataSelection:Mode</c>.</summary>
+/// <summary>How the lab's process is hosted, from <c>DataSelection:Mode</c>.</summary>
 public enum LabHostingMode
 {
-    /// <summary>The gateway hosts the silo in its own process (<c>embedded</c>, the default).</summary>
+    /// <summary>The gateway hosts the silo in its own process (<c>embedded</c>, the default): localhost clustering, SQLite state.</summary>
     Embedded,
 
-    /// <summary>A stand-alone silo process (<c>silo</c>); gateways reach it as Orleans clients on its gateway port.</summary>
+    /// <summary>One stand-alone silo process (<c>silo</c>) on localhost clustering and SQLite; gateways reach it in <see cref="Client"/> mode.</summary>
     Silo,
+
+    /// <summary>One of several silo processes (<c>cluster</c>): Redis membership and Redis grain state.</summary>
+    Cluster,
+
+    /// <summary>A gateway that hosts no silo (<c>client</c>): an Orleans client of the silos, through Redis when <c>DataSelection:Redis</c> is set.</summary>
+    Client,
 }

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Storage;
+using StackExchange.Redis;
 
 namespace DataSelection.Grains.Hosting;
 
@@ -26,11 +28,37 @@ public static class LabSiloConfiguration
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(settings);
 
-        // Embedded and stand-alone silos are both one localhost silo for now; cluster mode (Redis membership
-        // and grain state) will branch here on settings.Mode.
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        switch (settings.Mode)
+        {
+            case LabHostingMode.Cluster:
+                // Many silos: membership and grain state in Redis, each silo reachable at its advertised address.
+                var redis = settings.RequireRedis();
+                silo.UseRedisClustering(options => options.ConfigurationOptions = RedisOptions(redis));
+                silo.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = settings.ClusterId;
+                    cluster.ServiceId = settings.ServiceId;
+                });
+                if (settings.AdvertisedAddress is { } address)
+                {
+                    silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                silo.AddLabRedisGrainStorage(redis);
+                break;
+            case LabHostingMode.Client:
+                throw new InvalidOperationException(
+                    $"{LabSiloSettings.ModeKey} 'client' hosts no silo; use ConfigureLabClient (the gateway does this by itself).");
+            default:
+                // Embedded and stand-alone silos are both one localhost silo with SQLite state.
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+                silo.AddLabGrainStorage(settings.DataDirectory);
+                break;
+        }
 
-        silo.AddLabGrainStorage(settings.DataDirectory);
         silo.Services.AddLabGrainServices();
         // Traces follow a request from the HTTP or hub call through every grain it reaches.
         silo.AddActivityPropagation();
@@ -50,19 +78,63 @@ public static class LabSiloConfiguration
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
 
         silo.AddSqliteGrainStorage(LabStorage.Name, storage => storage.DataDirectory = dataDirectory);
+        AddLabStorageAsDefault(silo);
+        return silo;
+    }
+
+    /// <summary>
+    /// The lab's grain storage in cluster mode: Redis, registered as <see cref="LabStorage.Name"/> and as the default.
+    /// A write is acknowledged when Redis replied, so Redis must run with <c>appendonly yes</c> and
+    /// <c>appendfsync always</c> for "acknowledged means durable" to hold (see docs/OPERATIONS.md).
+    /// </summary>
+    public static ISiloBuilder AddLabRedisGrainStorage(this ISiloBuilder silo, string redis)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(redis);
+
+        silo.AddRedisGrainStorage(LabStorage.Name, storage => storage.ConfigurationOptions = RedisOptions(redis));
+        AddLabStorageAsDefault(silo);
+        return silo;
+    }
+
+    private static void AddLabStorageAsDefault(ISiloBuilder silo)
+    {
         silo.Services.AddKeyedSingleton(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, static (provider, _) => LabGrainStorage(provider));
         silo.Services.TryAddSingleton(LabGrainStorage);
-        return silo;
     }
 
     private static IGrainStorage LabGrainStorage(IServiceProvider provider) =>
         provider.GetRequiredKeyedService<IGrainStorage>(LabStorage.Name);
 
-    /// <summary>An Orleans client (a gateway in <see cref="LabHostingMode.Silo"/> mode) reaching the lab's silo.</summary>
+    /// <summary>
+    /// An Orleans client (a gateway in <see cref="LabHostingMode.Client"/> mode) reaching the lab's silos: through Redis
+    /// membership when <c>DataSelection:Redis</c> is set, otherwise the one localhost silo on <c>DataSelection:GatewayPort</c>.
+    /// </summary>
     public static IClientBuilder ConfigureLabClient(this IClientBuilder client, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(client);
         var settings = LabSiloSettings.From(configuration);
-        return client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
+        if (settings.Redis is null)
+        {
+            return client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
+        }
+
+        client.UseRedisClustering(options => options.ConfigurationOptions = RedisOptions(settings.Redis));
+        client.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = settings.ClusterId;
+            cluster.ServiceId = settings.ServiceId;
+        });
+        return client;
+    }
+
+    /// <summary>
+    /// Redis options from a connection string; the connection keeps retrying while Redis restarts instead of failing the host.
+    /// </summary>
+    private static ConfigurationOptions RedisOptions(string redis)
+    {
+        var options = ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false;
+        return options;
     }
 }

@@ -14,6 +14,12 @@ public sealed record LabSiloSettings(
     int GatewayPort,
     TimeSpan ShutdownTimeout)
 {
+    /// <summary>The Redis connection string (StackExchange.Redis syntax), for <see cref="LabHostingMode.Cluster"/> and a <see cref="LabHostingMode.Client"/> of it.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>The address this silo tells the others and the gateways to reach it at (a pod IP in Kubernetes); the host's own when unset.</summary>
+    public System.Net.IPAddress? AdvertisedAddress { get; init; }
+
     public const string Section = "DataSelection";
     public const string ModeKey = Section + ":Mode";
     public const string DataDirectoryKey = Section + ":DataDirectory";
@@ -22,6 +28,8 @@ public sealed record LabSiloSettings(
     public const string SiloPortKey = Section + ":SiloPort";
     public const string GatewayPortKey = Section + ":GatewayPort";
     public const string ShutdownTimeoutSecondsKey = Section + ":ShutdownTimeoutSeconds";
+    public const string RedisKey = Section + ":Redis";
+    public const string AdvertisedAddressKey = Section + ":AdvertisedAddress";
 
     public const string DefaultDataDirectory = "./data";
     public const string DefaultClusterId = "dataselection-lab";
@@ -36,24 +44,63 @@ public sealed record LabSiloSettings(
     public static LabSiloSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new LabSiloSettings(
+        var settings = new LabSiloSettings(
             ReadMode(configuration[ModeKey]),
             Path.GetFullPath(ValueOr(configuration[DataDirectoryKey], DefaultDataDirectory)),
             ValueOr(configuration[ClusterIdKey], DefaultClusterId),
             ValueOr(configuration[ServiceIdKey], DefaultServiceId),
             ReadPort(configuration, SiloPortKey, DefaultSiloPort),
             ReadPort(configuration, GatewayPortKey, DefaultGatewayPort),
-            ReadSeconds(configuration, ShutdownTimeoutSecondsKey, DefaultShutdownTimeout));
+            ReadSeconds(configuration, ShutdownTimeoutSecondsKey, DefaultShutdownTimeout))
+        {
+            Redis = string.IsNullOrWhiteSpace(configuration[RedisKey]) ? null : configuration[RedisKey]!.Trim(),
+            AdvertisedAddress = ReadAddress(configuration[AdvertisedAddressKey]),
+        };
+        if (settings.Mode == LabHostingMode.Cluster)
+        {
+            settings.RequireRedis();
+        }
+        return settings;
+    }
+
+    /// <summary>The Redis connection string, or a failure naming the key when the mode needs one.</summary>
+    public string RequireRedis() =>
+        Redis ?? throw new InvalidOperationException($"{ModeKey} '{Mode.ToString().ToLowerInvariant()}' needs {RedisKey} (a Redis connection string such as 'localhost:6379').");
+
+    private static System.Net.IPAddress? ReadAddress(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (System.Net.IPAddress.TryParse(value.Trim(), out var address))
+        {
+            return address;
+        }
+        // A host name (for instance a pod's): its first IPv4 address.
+        System.Net.IPAddress? resolved;
+        try
+        {
+            resolved = System.Net.Dns.GetHostAddresses(value.Trim()).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            resolved = null;
+        }
+        catch (ArgumentException)
+        {
+            resolved = null;
+        }
+        return resolved ?? throw new InvalidOperationException($"{AdvertisedAddressKey} must be an IP address or a resolvable host name, not '{value}'.");
     }
 
     private static LabHostingMode ReadMode(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         null or "" or "EMBEDDED" => LabHostingMode.Embedded,
         "SILO" => LabHostingMode.Silo,
-        // The seam for cluster mode: Redis membership and storage arrive with their own issue.
-        "CLUSTER" => throw new InvalidOperationException(
-            $"{ModeKey} 'cluster' (Redis membership and grain state) is not available yet; use 'embedded' or 'silo'."),
-        _ => throw new InvalidOperationException($"{ModeKey} must be 'embedded' or 'silo', not '{value}'."),
+        "CLUSTER" => LabHostingMode.Cluster,
+        "CLIENT" => LabHostingMode.Client,
+        _ => throw new InvalidOperationException($"{ModeKey} must be 'embedded', 'silo', 'cluster' or 'client', not '{value}'."),
     };
 
     private static string ValueOr(string? value, string fallback) =>

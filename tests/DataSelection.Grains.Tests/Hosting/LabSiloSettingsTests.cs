@@ -44,12 +44,35 @@ public sealed class LabSiloSettingsTests
         Assert.Contains("Redis", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Cluster_mode_reads_the_Redis_connection_string_and_the_advertised_address()
+    {
+        var settings = LabSiloSettings.From(Configuration(
+            ("DataSelection:Mode", "cluster"),
+            ("DataSelection:Redis", "redis:6379,password=secret"),
+            ("DataSelection:AdvertisedAddress", "10.1.2.3")));
+
+        Assert.Equal(LabHostingMode.Cluster, settings.Mode);
+        Assert.Equal("redis:6379,password=secret", settings.Redis);
+        Assert.Equal(System.Net.IPAddress.Parse("10.1.2.3"), settings.AdvertisedAddress);
+    }
+
+    [Fact]
+    public void Client_mode_needs_no_Redis_because_it_can_reach_one_localhost_silo()
+    {
+        var settings = LabSiloSettings.From(Configuration(("DataSelection:Mode", "client")));
+
+        Assert.Equal(LabHostingMode.Client, settings.Mode);
+        Assert.Null(settings.Redis);
+    }
+
     [Theory]
     [InlineData("DataSelection:Mode", "laptop")]
     [InlineData("DataSelection:SiloPort", "0")]
     [InlineData("DataSelection:GatewayPort", "70000")]
     [InlineData("DataSelection:SiloPort", "eleven")]
     [InlineData("DataSelection:ShutdownTimeoutSeconds", "-1")]
+    [InlineData("DataSelection:AdvertisedAddress", "no such host.invalid")]
     public void An_unusable_value_is_refused_naming_its_key(string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => LabSiloSettings.From(Configuration((key, value))));
