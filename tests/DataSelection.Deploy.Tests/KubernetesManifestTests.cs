@@ -112,7 +112,7 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
         var workload = manifests.Single("Deployment", "silo");
         var container = Assert.Single(RenderedManifests.Containers(workload));
 
-        Assert.Equal("status.podIP", FieldPath(container, "DataSelection__AdvertisedAddress"));
+        Assert.Equal("status.podIP", FieldPath(container, EnvironmentName(LabSiloSettings.AdvertisedAddressKey)));
         Assert.Equal("status.podIP", FieldPath(container, "POD_IP"));
         Assert.Equal("metadata.name", FieldPath(container, "POD_NAME"));
         Assert.Equal("metadata.namespace", FieldPath(container, "POD_NAMESPACE"));
@@ -143,8 +143,8 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
             Assert.Equal(manifests.LiteralEnvironment(silo, EnvironmentName(key)), manifests.LiteralEnvironment(gateway, EnvironmentName(key)));
         }
 
-        var siloRedis = RenderedManifests.Environment(silo, "DataSelection__Redis");
-        var gatewayRedis = RenderedManifests.Environment(gateway, "DataSelection__Redis");
+        var siloRedis = RenderedManifests.Environment(silo, EnvironmentName(LabSiloSettings.RedisKey));
+        var gatewayRedis = RenderedManifests.Environment(gateway, EnvironmentName(LabSiloSettings.RedisKey));
         Assert.NotNull(siloRedis);
         Assert.NotNull(gatewayRedis);
         var secretName = siloRedis["valueFrom"]["secretKeyRef"]["name"].Text;
