@@ -25,6 +25,9 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
