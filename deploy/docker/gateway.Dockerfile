@@ -5,13 +5,12 @@
 # compose and Kubernetes set DataSelection__Mode=client to make it an Orleans client of the silos.
 # No HEALTHCHECK: Kubernetes probes call /health/live and /health/ready (the image has no curl).
 
-# The pages' libraries come from npm (gateway/package-lock.json, when the gateway has one); the .NET
-# SDK image has no Node, so they are restored here and handed to the build stage.
+# The pages' libraries come from npm (gateway/package-lock.json); the .NET SDK image has no Node,
+# so they are restored here and handed to the build stage.
 FROM node:22-bookworm-slim AS web
 WORKDIR /src/gateway
-COPY gateway/ ./
-RUN if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi \
-    && mkdir -p node_modules
+COPY gateway/package.json gateway/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
