@@ -6,7 +6,16 @@ cd "$(dirname "$0")"
 
 # The cluster tests start their own redis-server (loopback, temp dir); install it when missing.
 if ! command -v redis-server >/dev/null 2>&1; then
-  { apt-get update -qq && apt-get install -y -qq redis-server; } >/dev/null 2>&1 || echo "could not install redis-server"
+  echo "installing redis-server for the cluster tests"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; } >/dev/null 2>&1 || echo "could not install redis-server: the cluster tests will fail and say so"
+fi
+
+# The deploy tests render deploy/k8s with `kubectl kustomize`; Debian ships kubectl in kubernetes-client.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "installing kubectl for the deploy tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null; }; then
+    echo "could not install kubectl: the deploy tests will fail and say so"
+  fi
 fi
 
 results=TestResults
