@@ -97,8 +97,10 @@ public static class LabSiloConfiguration
         silo.AddRedisGrainStorage(LabStorage.Name, storage => storage.ConfigurationOptions = RedisOptions(redis));
         // The Orleans serializer, not the provider's default JSON: it round-trips our [GenerateSerializer]
         // state (records, immutable collections, the abstract WorkbenchSettings) exactly, as the SQLite store does.
+        // The provider keeps state as a UTF-8 string, so the binary format travels as base64 text.
         silo.Services.AddOptions<RedisStorageOptions>(LabStorage.Name)
-            .PostConfigure<Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            .PostConfigure<Serializer>((storage, serializer) =>
+                storage.GrainStorageSerializer = new TextSafeGrainStorageSerializer(new OrleansGrainStorageSerializer(serializer)));
         AddLabStorageAsDefault(silo);
         return silo;
     }
