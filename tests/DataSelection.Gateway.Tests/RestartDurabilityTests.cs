@@ -24,6 +24,10 @@ public sealed class RestartDurabilityTests : IDisposable
             runId = JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetString()!;
             Assert.Equal(HttpStatusCode.OK, (await api.Reflect(student, 1)).StatusCode);
             Assert.Equal(HttpStatusCode.Created, (await api.Lock(student, 2, """{"choice": "more"}""")).StatusCode);
+            // Later joins and locks must reach the session's stored roster too, not only the first write.
+            await api.Join(session.Code, "Edsger Dijkstra", "tiny-pioneer");
+            var allen = await api.Join(session.Code, "Frances Allen", "cloud-titan");
+            Assert.Equal(HttpStatusCode.Created, (await api.Lock(allen, 1, """{"value": 20}""")).StatusCode);
 
             first.Kill();
         }
@@ -46,7 +50,9 @@ public sealed class RestartDurabilityTests : IDisposable
         Assert.Contains("run", kinds);
         Assert.Contains("reflection", kinds);
         var dashboard = await again.Dashboard(session);
-        Assert.Equal(1, dashboard.GetProperty("joined").GetInt32());
+        Assert.Equal(3, dashboard.GetProperty("joined").GetInt32());
+        Assert.Equal(2, dashboard.GetProperty("progress")[0].GetProperty("locked").GetInt32());
+        Assert.Equal(1, dashboard.GetProperty("progress")[0].GetProperty("reflected").GetInt32());
     }
 
     public void Dispose()

@@ -247,14 +247,12 @@ public sealed partial class SessionGrain(
 
     private async Task WriteAfter(Task previous)
     {
-        try
-        {
-            await previous;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The previous write's callers saw its failure; this write carries its changes again.
-        }
+        // Always yield first, even when the previous write is done: Flush must have stored this task
+        // in _queuedWrite before it clears it below, or the field would keep pointing at a finished
+        // write and no later change would ever be written. A failed previous write was reported to
+        // its own callers; this write carries its changes again.
+        await previous.ConfigureAwait(
+            ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
         _queuedWrite = null;
         _stateChanged = false;
         var write = WriteNow();
