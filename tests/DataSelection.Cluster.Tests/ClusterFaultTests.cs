@@ -116,7 +116,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         Assert.Equal(0, lost);
     }
 
-    [Fact(Skip = "Open finding: after a Redis restart and a fresh cluster on the same Redis, the session's roster holds 25 of 50 joined students (in memory before the replacement it held 50); see docs/OPERATIONS.md.")]
+    [Fact]
     public async Task After_Redis_restarts_on_its_directory_nothing_acknowledged_is_lost()
     {
         await using var cluster = await LabCluster.Start();
