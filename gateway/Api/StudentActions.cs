@@ -45,8 +45,8 @@ public sealed class StudentActions(IGrainFactory grains)
     public async Task<RunResponse> Run(StudentClaims me, int part, JsonElement? parameters)
     {
         var checkedPart = Check(LabInput.Part(part));
-        var view = await Student(me).GetView().ConfigureAwait(false);
-        var settings = Check(LabInput.Settings(checkedPart.Number, LabCatalog.ScenarioFor(view.Identity.Track), parameters));
+        var identity = await Student(me).GetIdentity().ConfigureAwait(false);
+        var settings = Check(LabInput.Settings(checkedPart.Number, LabCatalog.ScenarioFor(identity.Track), parameters));
         var run = await Workbench(me, checkedPart.Number).Run(settings).ConfigureAwait(false);
         LabMetrics.Runs.Add(1, new KeyValuePair<string, object?>("part", run.Part), new KeyValuePair<string, object?>("cached", run.FromCache));
         return RunResponse.From(run);

@@ -16,6 +16,9 @@ public interface IStudentGrain : IGrainWithStringKey
     /// <summary><see cref="LabRule.NotFound"/> if the student never joined.</summary>
     Task<StudentView> GetView();
 
+    /// <summary>Who the student is (track included), without the pacing and scoring work of <see cref="GetView"/>.</summary>
+    Task<StudentIdentity> GetIdentity();
+
     /// <summary>Commits a prediction; <see cref="LabRule.AlreadyLocked"/> the second time, <see cref="LabRule.PartClosed"/> while closed.</summary>
     Task<LockRecord> Lock(int part, Prediction prediction);
 

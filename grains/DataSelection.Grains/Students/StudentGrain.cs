@@ -61,6 +61,8 @@ public sealed partial class StudentGrain(
         return new StudentView(identity, [.. Enumerable.Range(1, LabCatalog.PartCount).Select(p => View(p, pacing))], _sequence);
     }
 
+    public Task<StudentIdentity> GetIdentity() => IdentityAsync();
+
     public async Task<LockRecord> Lock(int part, Prediction prediction)
     {
         ArgumentNullException.ThrowIfNull(prediction);
