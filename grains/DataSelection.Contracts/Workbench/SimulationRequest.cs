@@ -24,10 +24,5 @@ public sealed record SimulationOutcome(
     [property: Id(0)] string ResultJson,
     [property: Id(1)] RunSummary Summary);
 
-/// <summary>One step of a running simulation; the last carries the <see cref="Outcome"/>.</summary>
-[GenerateSerializer, Immutable, Alias("ds.SimulationUpdate")]
-public sealed record SimulationUpdate(
-    [property: Id(0)] string Stage,
-    [property: Id(1)] double Fraction,
-    [property: Id(2)] string? PartialJson,
-    [property: Id(3)] SimulationOutcome? Outcome);
+/// <summary>One step of a running simulation: its stage, how far along it is, and a partial result to draw, if any.</summary>
+public sealed record SimulationUpdate(string Stage, double Fraction, string? PartialJson);

@@ -19,7 +19,7 @@ internal static class ActiveLearningRunner
         var parameters = new ActiveLearningParameters(
             StrategyFor(settings.Strategy), settings.BatchSize, settings.Budget, track.ActiveLearning.SeedSize, seed);
         var progress = new SynchronousProgress<SimulationProgress<ActiveLearningRound>>(p =>
-            report(new SimulationUpdate(p.Stage, p.Fraction, p.Partial is null ? null : LabJson.Serialize(p.Partial), null)));
+            report(new SimulationUpdate(p.Stage, p.Fraction, p.Partial is null ? null : LabJson.Serialize(p.Partial))));
         var result = ActiveLearningSimulation.Run(track, parameters, progress, cancellationToken);
         return new SimulationOutcome(LabJson.Serialize(result), Summarize(result, settings));
     }

@@ -21,7 +21,7 @@ internal static class DeduplicationAuditRunner
         {
             // Only ICR checkpoints are worth drawing; signing progress moves the bar.
             var partial = p.Partial?.Checkpoint is { } checkpoint ? LabJson.Serialize(checkpoint) : null;
-            report(new SimulationUpdate(p.Stage, p.Fraction, partial, null));
+            report(new SimulationUpdate(p.Stage, p.Fraction, partial));
         });
         var result = DeduplicationAudit.Run(track, parameters, progress, cancellationToken);
         return new SimulationOutcome(LabJson.Serialize(result), Summarize(result));

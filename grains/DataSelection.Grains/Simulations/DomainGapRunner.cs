@@ -17,9 +17,9 @@ internal static class DomainGapRunner
         CancellationToken cancellationToken)
     {
         var run = DomainGapSimulation.Run(track.DomainGap, new DomainGapParameters(settings.Mix, settings.Intensity, seed), cancellationToken: cancellationToken);
-        report(new SimulationUpdate("mix", 0.1, LabJson.Serialize(run), null));
+        report(new SimulationUpdate("mix", 0.1, LabJson.Serialize(run)));
         var progress = new SynchronousProgress<SimulationProgress<DomainGapResult>>(p =>
-            report(new SimulationUpdate(p.Stage, 0.1 + 0.9 * p.Fraction, p.Partial is null ? null : LabJson.Serialize(p.Partial), null)));
+            report(new SimulationUpdate(p.Stage, 0.1 + 0.9 * p.Fraction, p.Partial is null ? null : LabJson.Serialize(p.Partial))));
         var sweep = DomainGapSimulation.Sweep(track.DomainGap, settings.Intensity, seed, progress, cancellationToken);
         var result = new DomainGapWorkbenchResult(run, sweep, track.DomainGap.AccuracyTarget, track.DomainGap.SafetyTarget, track.DomainGap.FidThreshold);
         return new SimulationOutcome(LabJson.Serialize(result), Summarize(run));
