@@ -88,4 +88,54 @@ public static class CliOptions
         });
         return option;
     }
+
+    /// <summary>
+    /// A length of time written as a number with a unit (<c>90s</c>, <c>2m</c>, <c>1h</c>, <c>500ms</c>)
+    /// or plain seconds, within [<paramref name="minimum"/>, <paramref name="maximum"/>].
+    /// </summary>
+    public static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue, TimeSpan minimum, TimeSpan maximum)
+    {
+        var option = new Option<TimeSpan>(name)
+        {
+            Description = $"{description}, e.g. 60s, 2m ({minimum.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s–{maximum.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s)",
+            DefaultValueFactory = _ => defaultValue,
+            HelpName = "time",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (ParseDuration(text) is not { } parsed)
+                {
+                    result.AddError($"{name} must be a time such as 60s, 2m or 500ms; got \"{text}\".");
+                    return default;
+                }
+                if (parsed < minimum || parsed > maximum)
+                {
+                    result.AddError(string.Create(CultureInfo.InvariantCulture,
+                        $"{name} must be between {minimum.TotalSeconds}s and {maximum.TotalSeconds}s; got {text}."));
+                }
+                return parsed;
+            },
+        };
+        return option;
+    }
+
+    /// <summary>Parses <c>90s</c>, <c>2m</c>, <c>1h</c>, <c>500ms</c> or plain seconds; null when it is none of these.</summary>
+    public static TimeSpan? ParseDuration(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        (string Suffix, double Seconds)[] units = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3_600)];
+        foreach (var (suffix, seconds) in units)
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(trimmed[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                && double.IsFinite(value) && value >= 0)
+            {
+                return TimeSpan.FromSeconds(value * seconds);
+            }
+        }
+        return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && double.IsFinite(plain) && plain >= 0
+            ? TimeSpan.FromSeconds(plain)
+            : null;
+    }
 }

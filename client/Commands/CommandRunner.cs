@@ -8,6 +8,7 @@ public static class CommandRunner
     public const int Success = 0;
     public const int UsageError = 1;
     public const int BadInput = 2;
+    public const int GatewayFailed = 3;
     public const int Cancelled = 130;
 
     public static async Task<int> RunAsync(CliContext context, Func<Task> command)
@@ -31,6 +32,11 @@ public static class CommandRunner
         {
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return BadInput;
+        }
+        catch (Load.GatewayActionException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return GatewayFailed;
         }
         catch (IOException e)
         {

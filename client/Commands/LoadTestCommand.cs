@@ -5,12 +5,17 @@ using DataSelection.Client.Output;
 
 namespace DataSelection.Client.Commands;
 
-/// <summary><c>dataselection loadtest</c>: N simulated students through a running gateway's HTTP API, with latency percentiles.</summary>
+/// <summary>
+/// <c>dataselection loadtest</c>: a class of simulated students (real WebSocket hub connections plus
+/// the HTTP API) and instructors watching the dashboard, against a running gateway; reports latency
+/// percentiles per action, run → pushed result, dashboard staleness, errors, throughput, and both
+/// the server's and the generator's CPU and memory.
+/// </summary>
 public static class LoadTestCommand
 {
     public static Command Create(CliContext context)
     {
-        var url = new Option<string>("--url") { Description = "The gateway to drive, e.g. http://localhost:5000", Required = true };
+        var url = new Option<string>("--url") { Description = "The gateway to drive, e.g. http://127.0.0.1:5080", Required = true };
         url.Validators.Add(result =>
         {
             var text = result.GetValueOrDefault<string>();
@@ -19,24 +24,37 @@ public static class LoadTestCommand
                 result.AddError($"--url must be an absolute http or https address; got \"{text}\".");
             }
         });
-        var students = CliOptions.WholeNumber("--students", "Simulated students acting at once", 200, 1, 100_000);
-        var freshRuns = CliOptions.WholeNumber("--fresh-runs", "Runs with never-computed settings, one after another", 20, 0, 1_000);
-        var think = CliOptions.Number("--think", "Mean seconds a student pauses between actions", 1.0, 0.0, 600.0);
-        var ramp = CliOptions.Number("--ramp", "Seconds over which students start", 5.0, 0.0, 3_600.0);
+        var students = CliOptions.WholeNumber("--students", "Students who act: join, lock, run, knee, reflect", 200, 0, 100_000);
+        var idle = CliOptions.WholeNumber("--idle-students", "Students who join and stay connected without acting", 0, 0, 100_000);
+        var instructors = CliOptions.WholeNumber("--instructors", "Instructors watching the live dashboard", 1, 0, 100);
+        var duration = CliOptions.Duration("--duration", "How long students act, ramp included", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), TimeSpan.FromHours(4));
+        var ramp = CliOptions.Duration("--ramp", "Students start evenly spread over this time", TimeSpan.FromSeconds(20), TimeSpan.Zero, TimeSpan.FromHours(1));
+        var runsPerMinute = CliOptions.Number("--runs-per-minute", "Workbench runs per active student per minute", 60, 0.1, 6_000);
+        var freshShare = CliOptions.Number("--fresh-share", "Share of runs with never-computed settings", 0.05, 0, 1);
         var output = CliOptions.Output();
-        var command = new Command("loadtest", "Drive a classroom through a running gateway and report latency percentiles per action")
+        var command = new Command("loadtest", "Drive a live classroom through a running gateway and report latency, dashboard staleness, errors and resource use")
         {
-            url, students, freshRuns, think, ramp, output,
+            url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, output,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(students) + result.GetValue(idle) == 0)
+            {
+                result.AddError("Give --students or --idle-students (or both) more than 0.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_024 })
-            {
-                BaseAddress = new Uri(parse.GetRequiredValue(url)),
-                Timeout = TimeSpan.FromMinutes(2),
-            };
-            var load = new ClassroomLoad(http, parse.GetValue(students), parse.GetValue(freshRuns),
-                TimeSpan.FromSeconds(parse.GetValue(think)), TimeSpan.FromSeconds(parse.GetValue(ramp)));
+            var settings = new LoadTestSettings(
+                new Uri(parse.GetRequiredValue(url)),
+                parse.GetValue(students),
+                parse.GetValue(idle),
+                parse.GetValue(instructors),
+                parse.GetValue(duration),
+                parse.GetValue(ramp),
+                parse.GetValue(runsPerMinute),
+                parse.GetValue(freshShare));
+            var load = new ClassroomLoad(settings);
             var report = await ProgressDisplay.RunAsync(
                 "loadtest",
                 context.Interactive,
@@ -46,12 +64,10 @@ public static class LoadTestCommand
             var destination = parse.GetRequiredValue(output);
             await JsonOutput.WriteAsync(report, destination, context.Out, cancellationToken).ConfigureAwait(false);
             var summary = CommandRunner.SummaryWriter(context, destination);
-            foreach (var (action, latency) in report.LatencyMs)
-            {
-                await summary.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{action,-12} n={latency.Count,5}  p50 {latency.P50,8:F1} ms  p95 {latency.P95,8:F1} ms  p99 {latency.P99,8:F1} ms  max {latency.Max,8:F1} ms")).ConfigureAwait(false);
-            }
-            await summary.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{report.Students} students, {report.Errors} errors, {report.Seconds:F1} s")).ConfigureAwait(false);
+            LoadSummaryTable.Write(report, summary, context.Interactive);
+            var run = report.LatencyMs[LoadActions.RunResult];
+            await summary.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{report.Students} students ({report.IdleStudents} idle), {report.Instructors} instructors, {report.DurationS:F0} s: {report.Errors} errors, {report.Throughput.RunsPerS:F0} runs/s, run → result p99 {run.P99:F0} ms, dashboard staleness p99 {report.DashboardStalenessMs.P99:F0} ms")).ConfigureAwait(false);
         }));
         return command;
     }

@@ -1,117 +1,121 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace DataSelection.Client.Load;
 
 /// <summary>
-/// Drives a classroom through the real HTTP API: an instructor creates a session, N students join
-/// and, all at once, lock, run the workbench (cached settings), reflect and read their state;
-/// then one student runs fresh (never computed) settings one after another.
+/// A whole class against a running gateway: an instructor creates a session and opens every part,
+/// M instructors watch the live dashboard, N students join and work through the lab over real
+/// WebSocket hub connections and the HTTP API, K idle students stay connected; then the report.
 /// </summary>
-/// <remarks>
-/// Students start spread over <paramref name="ramp"/> and pause a think time (uniform between half
-/// and one and a half times <paramref name="think"/>) between actions, as a class does: latency then
-/// measures the service, not a queue of requests fired in the same microsecond.
-/// </remarks>
-public sealed class ClassroomLoad(HttpClient http, int students, int freshRuns, TimeSpan think, TimeSpan ramp)
+public sealed class ClassroomLoad(LoadTestSettings settings)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How long to wait after the students stop for dashboards that still carry their last actions.</summary>
+    private static readonly TimeSpan DashboardGrace = TimeSpan.FromSeconds(3);
 
-    public LatencyRecorder Recorder { get; } = new();
-
-    public async Task<ClassroomLoadReport> Run(IProgress<(string Stage, double Fraction)> progress, CancellationToken cancellationToken)
+    public async Task<LoadReport> Run(IProgress<(string Stage, double Fraction)> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        var clock = Stopwatch.StartNew();
+        SizeThreadPool(settings.Students + settings.IdleStudents);
+        using var http = new GatewayHttp(settings.Gateway, LoadTestSettings.ActionTimeout);
         progress.Report(("session", 0));
-        var session = await Post<SessionCreatedBody>("/api/sessions", new { title = "Load test" }, null, cancellationToken).ConfigureAwait(false);
-
-        progress.Report(("join", 0.05));
-        var tokens = await Task.WhenAll(Enumerable.Range(0, students).Select(i =>
-            Recorder.Time("join", () => Post<StudentJoinedBody>($"/api/sessions/{session.Code}/students",
-                new { name = $"Student {i}", track = "tiny-pioneer" }, null, cancellationToken)))).ConfigureAwait(false);
-
-        // One run first, so the class's runs measure the cohort cache.
-        await Put($"/api/me/parts/3/lock", new { prediction = new { choice = "degrades" } }, tokens[0].Token, cancellationToken).ConfigureAwait(false);
-        await Post<JsonElement>("/api/me/parts/3/runs", new { }, tokens[0].Token, cancellationToken).ConfigureAwait(false);
-
-        progress.Report(("class", 0.2));
-        var completed = 0;
-        await Task.WhenAll(tokens.Skip(1).Select(async student =>
+        var catalog = await http.Catalog(cancellationToken).ConfigureAwait(false);
+        var session = await http.CreateSession("Load test", cancellationToken).ConfigureAwait(false);
+        foreach (var part in catalog.Parts)
         {
-            await Task.Delay(ramp * Random.Shared.NextDouble(), cancellationToken).ConfigureAwait(false);
-            await Recorder.Time("lock", () => Put("/api/me/parts/3/lock", new { prediction = new { choice = "degrades" } }, student.Token, cancellationToken)).ConfigureAwait(false);
-            await Think(cancellationToken).ConfigureAwait(false);
-            await Recorder.Time("run_cached", () => Post<JsonElement>("/api/me/parts/3/runs", new { }, student.Token, cancellationToken)).ConfigureAwait(false);
-            await Think(cancellationToken).ConfigureAwait(false);
-            await Recorder.Time("reflection", () => Put("/api/me/parts/3/reflection",
-                new { text = "Synthetic rain is wrong: more synthetic data lowers the safety metric." }, student.Token, cancellationToken)).ConfigureAwait(false);
-            await Think(cancellationToken).ConfigureAwait(false);
-            await Recorder.Time("state", () => Get("/api/me", student.Token, cancellationToken)).ConfigureAwait(false);
-            progress.Report(("class", 0.2 + 0.6 * Interlocked.Increment(ref completed) / students));
-        })).ConfigureAwait(false);
-
-        var fresh = tokens[0].Token;
-        await Put("/api/me/parts/1/lock", new { prediction = new { value = 30 } }, fresh, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < freshRuns; i++)
-        {
-            // A threshold no one has used: the cohort cache cannot answer, the engine must run.
-            var threshold = 0.5 + 0.4 * (i + 1) / (freshRuns + 1) + 1e-6 * Random.Shared.Next(1, 1000);
-            await Recorder.Time("run_fresh", () => Post<JsonElement>("/api/me/parts/1/runs", new { parameters = new { threshold } }, fresh, cancellationToken))
-                .ConfigureAwait(false);
-            progress.Report(("fresh runs", 0.8 + 0.2 * (i + 1) / freshRuns));
+            await http.OpenPart(session, part.Number, cancellationToken).ConfigureAwait(false);
         }
-        return new ClassroomLoadReport(students, freshRuns, clock.Elapsed.TotalSeconds, Recorder.ErrorCount, Recorder.Summaries(), Recorder.Errors);
-    }
+        var recorder = new LoadRecorder();
+        var staleness = new DashboardStaleness(settings.Instructors, catalog.Parts.Count);
+        var load = new LoadContext(settings, http, catalog, session, recorder, staleness);
 
-    private Task Think(CancellationToken cancellationToken) =>
-        Task.Delay(think * (0.5 + Random.Shared.NextDouble()), cancellationToken);
-
-    private async Task<T> Post<T>(string path, object body, string? token, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
-        return await Send<T>(request, token, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<JsonElement> Put(string path, object body, string token, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) };
-        return await Send<JsonElement>(request, token, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<JsonElement> Get(string path, string token, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        return await Send<JsonElement>(request, token, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> Send<T>(HttpRequestMessage request, string? token, CancellationToken cancellationToken)
-    {
-        if (token is not null)
+        var instructors = Enumerable.Range(0, settings.Instructors).Select(i => new WatchingInstructor(load, i)).ToList();
+        var students = Enumerable.Range(0, settings.Students + settings.IdleStudents).Select(i => new SimulatedStudent(load, i)).ToList();
+        try
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await Task.WhenAll(instructors.Select(i => i.Connect(cancellationToken))).ConfigureAwait(false);
+            using var metricsHttp = new HttpClient { BaseAddress = settings.Gateway };
+            var server = new ServerUsage(metricsHttp);
+            using var stopMeasuring = new CancellationTokenSource();
+            var watching = server.Watch(stopMeasuring.Token);
+            var generator = new GeneratorUsage();
+
+            progress.Report(("class", 0.05));
+            var clock = Stopwatch.StartNew();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stop.CancelAfter(settings.Duration);
+            var all = students.Count;
+            var working = students.Select((student, i) => Attend(student, i, all, i < settings.Students, stop.Token)).ToList();
+            using (var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1)))
+            {
+                var done = Task.WhenAll(working);
+                while (!done.IsCompleted)
+                {
+                    await Task.WhenAny(done, ticker.WaitForNextTickAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+                    progress.Report(("class", 0.05 + 0.9 * Math.Min(1, clock.Elapsed / settings.Duration)));
+                }
+                await done.ConfigureAwait(false);
+            }
+            var seconds = clock.Elapsed.TotalSeconds;
+            cancellationToken.ThrowIfCancellationRequested();
+
+            progress.Report(("last dashboards", 0.96));
+            var graceUntil = Stopwatch.GetTimestamp() + (long)(DashboardGrace.TotalSeconds * Stopwatch.Frequency);
+            while (staleness.Unseen > 0 && Stopwatch.GetTimestamp() < graceUntil)
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+            var generatorReport = generator.Report();
+            await stopMeasuring.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
+
+            var latency = recorder.Summaries();
+            var actions = LoadActions.StudentActions.Sum(recorder.CountOf);
+            return new LoadReport(
+                settings.Students,
+                settings.IdleStudents,
+                settings.Instructors,
+                seconds,
+                settings.RunsPerMinute,
+                settings.FreshShare,
+                session.Code,
+                recorder.ErrorCount,
+                recorder.ErrorsByKind(),
+                latency,
+                new ThroughputReport(actions / seconds, recorder.CountOf(LoadActions.Run) / seconds),
+                staleness.Summarize(),
+                server.Report(),
+                generatorReport);
         }
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        finally
         {
-            throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.ReasonPhrase}"));
+            progress.Report(("disconnect", 0.98));
+            await Task.WhenAll(students.Select(s => s.DisposeAsync().AsTask()).Concat(instructors.Select(i => i.DisposeAsync().AsTask()))).ConfigureAwait(false);
         }
-        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
     }
 
-    private sealed record SessionCreatedBody(string Code, string InstructorKey);
+    /// <summary>Student <paramref name="index"/> of <paramref name="count"/> starts at its share of the ramp, arrives, and acts (or idles) until the end.</summary>
+    private async Task Attend(SimulatedStudent student, int index, int count, bool active, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(settings.Ramp * ((double)index / count), stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        if (!await student.Arrive(stop).ConfigureAwait(false) || !active)
+        {
+            return;
+        }
+        await student.Work(stop).ConfigureAwait(false);
+    }
 
-    private sealed record StudentJoinedBody(string StudentId, string Token);
+    /// <summary>Enough threads at once for a burst of callbacks, so the generator never waits for the pool to grow.</summary>
+    private static void SizeThreadPool(int connections)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        var wanted = Math.Clamp(connections / 50, Environment.ProcessorCount * 8, 512);
+        ThreadPool.SetMinThreads(Math.Max(workers, wanted), Math.Max(completions, wanted));
+    }
 }
-
-/// <summary>What a classroom load run measured.</summary>
-public sealed record ClassroomLoadReport(
-    int Students,
-    int FreshRuns,
-    double Seconds,
-    int Errors,
-    IReadOnlyDictionary<string, LatencySummary> LatencyMs,
-    IReadOnlyDictionary<string, int> ErrorsByKind);

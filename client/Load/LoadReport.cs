@@ -1,0 +1,24 @@
+namespace DataSelection.Client.Load;
+
+/// <summary>What a load test measured (written as JSON with snake_case names: <c>latency_ms</c>, <c>dashboard_staleness_ms</c>, …).</summary>
+/// <param name="DurationS">Seconds from the first student's start until every student stopped.</param>
+/// <param name="LatencyMs">Per action (<see cref="LoadActions.All"/>): p50, p95, p99, max and count in milliseconds.</param>
+public sealed record LoadReport(
+    int Students,
+    int IdleStudents,
+    int Instructors,
+    double DurationS,
+    double RunsPerMinute,
+    double FreshShare,
+    string Session,
+    long Errors,
+    IReadOnlyDictionary<string, long> ErrorsByKind,
+    IReadOnlyDictionary<string, LatencySummary> LatencyMs,
+    ThroughputReport Throughput,
+    StalenessSummary DashboardStalenessMs,
+    ServerReport Server,
+    GeneratorReport LoadGenerator);
+
+/// <param name="ActionsPerS">Acknowledged student actions (join, lock, run, knee, reflect) per second.</param>
+/// <param name="RunsPerS">Acknowledged workbench runs per second.</param>
+public sealed record ThroughputReport(double ActionsPerS, double RunsPerS);

@@ -1,0 +1,51 @@
+using System.Globalization;
+using DataSelection.Client.Load;
+using Spectre.Console;
+
+namespace DataSelection.Client.Output;
+
+/// <summary>A load report as a person reads it: latency per action, dashboard staleness, errors, and both sides' CPU and memory.</summary>
+public static class LoadSummaryTable
+{
+    public static void Write(LoadReport report, TextWriter writer, bool interactive)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var latency = new Table().Title("latency (ms)")
+            .AddColumns("action", "count", "p50", "p95", "p99", "max");
+        foreach (var (action, summary) in report.LatencyMs)
+        {
+            latency.AddRow(action, Number(summary.Count), Ms(summary.P50), Ms(summary.P95), Ms(summary.P99), Ms(summary.Max));
+        }
+        var staleness = report.DashboardStalenessMs;
+        latency.AddRow("dashboard staleness", Number(staleness.Count), Ms(staleness.P50), Ms(staleness.P95), Ms(staleness.P99), Ms(staleness.Max));
+        console.Write(latency);
+
+        var usage = new Table().Title("load").AddColumns("", "value");
+        usage.AddRow("students (idle) / instructors", Markup.Escape($"{report.Students} ({report.IdleStudents}) / {report.Instructors}"));
+        usage.AddRow("throughput", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Throughput.ActionsPerS:F1} actions/s, {report.Throughput.RunsPerS:F1} runs/s")));
+        usage.AddRow("dashboards received / unseen acks", Markup.Escape($"{staleness.Dashboards} / {staleness.Unseen}"));
+        usage.AddRow("server CPU / peak memory", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{Optional(report.Server.CpuPercent)} % / {Optional(report.Server.MemoryMb)} MB{(report.Server.Problem is { } p ? $" ({p})" : "")}")));
+        usage.AddRow("generator CPU / GCs / memory", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{report.LoadGenerator.CpuPercent:F0} % / {report.LoadGenerator.GcCount} ({report.LoadGenerator.GcPauseMs:F0} ms paused) / {report.LoadGenerator.MemoryMb:F0} MB")));
+        foreach (var (kind, count) in report.ErrorsByKind)
+        {
+            usage.AddRow(Markup.Escape($"error {kind}"), Number(count));
+        }
+        console.Write(usage);
+    }
+
+    private static string Ms(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Optional(double? value) => value?.ToString("F0", CultureInfo.InvariantCulture) ?? "n/a";
+}
