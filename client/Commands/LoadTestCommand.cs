@@ -36,15 +36,12 @@ public static class LoadTestCommand
         {
             url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, output,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(students) + result.GetValue(idle) == 0)
-            {
-                result.AddError("Give --students or --idle-students (or both) more than 0.");
-            }
-        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
+            if (parse.GetValue(students) + parse.GetValue(idle) == 0)
+            {
+                throw new ArgumentException("Give --students or --idle-students (or both) more than 0.");
+            }
             var settings = new LoadTestSettings(
                 new Uri(parse.GetRequiredValue(url)),
                 parse.GetValue(students),
