@@ -104,11 +104,17 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
         {
             return;
         }
-        if (!await student.Arrive(stop).ConfigureAwait(false) || !active)
+        if (!await student.Arrive(stop).ConfigureAwait(false))
         {
             return;
         }
-        await student.Work(stop).ConfigureAwait(false);
+        if (active)
+        {
+            await student.Work(stop).ConfigureAwait(false);
+            return;
+        }
+        // An idle student stays connected until the test ends.
+        await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Enough threads at once for a burst of callbacks, so the generator never waits for the pool to grow.</summary>
