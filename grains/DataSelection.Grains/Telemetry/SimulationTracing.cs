@@ -21,5 +21,8 @@ public static class SimulationTracing
     public const string QueuedTag = "dataselection.simulation.queued_ms";
     public const string HitTag = "dataselection.cache.hit";
 
+    /// <summary>The run's id (as in the Ledger and the run's answer), to find one run's trace; spans only, never a metric tag.</summary>
+    public const string RunIdTag = "dataselection.run.id";
+
     public static ActivitySource Source { get; } = new(SourceName);
 }

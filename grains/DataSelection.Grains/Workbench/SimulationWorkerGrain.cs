@@ -28,6 +28,7 @@ public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, 
             activity.SetTag(SimulationTracing.TrackTag, request.Track);
             activity.SetTag(SimulationTracing.KindTag, request.Settings.GetType().Name);
             activity.SetTag(SimulationTracing.CachedTag, false);
+            activity.SetTag(SimulationTracing.RunIdTag, route.RunId);
         }
         var queued = System.Diagnostics.Stopwatch.GetTimestamp();
         return await Task.Run(() => throttle.Run(() =>

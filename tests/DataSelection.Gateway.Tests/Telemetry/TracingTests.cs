@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -18,10 +19,10 @@ public sealed class TracingTests(TracedGatewayFactory factory) : IClassFixture<T
         await using var hub = api.LabHub(student.Token);
         await hub.StartAsync();
 
-        await hub.InvokeAsync<JsonElement>("Run", 1, JsonDocument.Parse("""{"threshold": 0.61}""").RootElement);
+        var run = await hub.InvokeAsync<JsonElement>("Run", 1, JsonDocument.Parse("""{"threshold": 0.61}""").RootElement);
 
         // Each factory has its own silo and cache, so this first run is computed by a worker.
-        var (root, simulation, trace) = await TraceOf(span => span.Source.Name == "DataSelection" && span.DisplayName == "LabHub/Run",
+        var (root, simulation, trace) = await TraceOf(RunId(run), span => span.Source.Name == "DataSelection" && span.DisplayName == "LabHub/Run",
             "the hub run's trace with its worker simulation");
         Assert.Equal(ActivityKind.Server, root.Kind);
         Assert.Equal(1, root.GetTagItem("dataselection.part"));
@@ -50,9 +51,10 @@ public sealed class TracingTests(TracedGatewayFactory factory) : IClassFixture<T
         request.Headers.Authorization = new("Bearer", student.Token);
         request.Headers.Add("traceparent", $"00-{callerTrace}-{callerSpan}-01");
 
-        Assert.Equal(HttpStatusCode.OK, (await api.Http.SendAsync(request)).StatusCode);
+        var response = await api.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var (root, simulation, trace) = await TraceOf(span => span.TraceId == callerTrace && span.Kind == ActivityKind.Server
+        var (root, simulation, trace) = await TraceOf(RunId(await response.Content.ReadFromJsonAsync<JsonElement>()), span => span.TraceId == callerTrace && span.Kind == ActivityKind.Server
             && span.Source.Name == "Microsoft.AspNetCore", "the HTTP run's trace with its worker simulation");
         Assert.Equal(callerSpan, root.ParentSpanId);
         Assert.Equal("edge-guardian", simulation.GetTagItem("dataselection.track"));
@@ -60,23 +62,27 @@ public sealed class TracingTests(TracedGatewayFactory factory) : IClassFixture<T
         AssertGrainCalls(trace);
     }
 
-    /// <summary>Waits for a root span picked by <paramref name="isRoot"/> whose trace holds a worker simulation span.</summary>
-    private async Task<(Activity Root, Activity Simulation, IReadOnlyList<Activity> Trace)> TraceOf(Func<Activity, bool> isRoot, string what)
+    private static string RunId(JsonElement run) => run.GetProperty("runId").GetString()!;
+
+    /// <summary>
+    /// Waits for the worker's simulation span of <paramref name="runId"/> (other test hosts' spans arrive too) and the
+    /// root span of its trace picked by <paramref name="isRoot"/>.
+    /// </summary>
+    private async Task<(Activity Root, Activity Simulation, IReadOnlyList<Activity> Trace)> TraceOf(string runId, Func<Activity, bool> isRoot, string what)
     {
         return await Eventually.Until(() => Task.FromResult(Find()), found => found is not null, what) ?? throw new InvalidOperationException(what);
 
         (Activity, Activity, IReadOnlyList<Activity>)? Find()
         {
             var spans = factory.Spans;
-            foreach (var root in spans.Where(isRoot))
+            var simulation = spans.FirstOrDefault(span => span.Source.Name == "DataSelection" && span.DisplayName == "simulation.run"
+                && (string?)span.GetTagItem("dataselection.run.id") == runId);
+            if (simulation is null)
             {
-                var trace = spans.Where(span => span.TraceId == root.TraceId).ToList();
-                if (trace.FirstOrDefault(span => span.Source.Name == "DataSelection" && span.DisplayName == "simulation.run") is { } simulation)
-                {
-                    return (root, simulation, trace);
-                }
+                return null;
             }
-            return null;
+            var trace = spans.Where(span => span.TraceId == simulation.TraceId).ToList();
+            return trace.FirstOrDefault(isRoot) is { } root ? (root, simulation, trace) : null;
         }
     }
 
