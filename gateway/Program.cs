@@ -1,4 +1,5 @@
 using DataSelection.Gateway.Hosting;
+using DataSelection.Gateway.Ops;
 using DataSelection.Grains.Hosting;
 using DataSelection.ServiceDefaults;
 
@@ -36,6 +37,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapLabEndpoints();
+app.MapOpsDashboard();
 
 app.Run();
 

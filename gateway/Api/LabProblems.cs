@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataSelection.Contracts.Lab;
+using DataSelection.ServiceDefaults;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DataSelection.Gateway.Api;
@@ -24,7 +25,11 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
     public static IResult Refuse(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 
     /// <summary>Input that <see cref="LabInput"/> refused.</summary>
-    public static IResult Invalid(string detail) => Refuse(StatusCodes.Status400BadRequest, detail);
+    public static IResult Invalid(string detail)
+    {
+        LabMetrics.Reject(RejectionReasons.Invalid);
+        return Refuse(StatusCodes.Status400BadRequest, detail);
+    }
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -35,6 +40,10 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
             BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad), null),
             _ => (StatusCodes.Status500InternalServerError, "The server failed to handle the request; nothing was confirmed.", null),
         };
+        if (status == StatusCodes.Status400BadRequest)
+        {
+            LabMetrics.Reject(RejectionReasons.Invalid);
+        }
         if (status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);

@@ -3,6 +3,7 @@ using DataSelection.Gateway.Api;
 using DataSelection.Gateway.Auth;
 using DataSelection.Gateway.Hubs;
 using DataSelection.Gateway.Push;
+using DataSelection.Gateway.Telemetry;
 using DataSelection.Grains.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
@@ -36,7 +37,12 @@ public static class GatewayServices
     /// <summary>SignalR hubs and the push path: one observer per kind per process, subscriptions counted and renewed.</summary>
     public static IServiceCollection AddLabPush(this IServiceCollection services)
     {
-        services.AddSignalR(hub => hub.AddFilter<LabHubFilter>());
+        // Telemetry first: it times and traces the whole call, refusals by the other filters included.
+        services.AddSignalR(hub =>
+        {
+            hub.AddFilter<HubTelemetryFilter>();
+            hub.AddFilter<LabHubFilter>();
+        });
         services.AddSingleton<StudentPushRelay>();
         services.AddSingleton<SessionPushRelay>();
         services.AddSingleton<PushSubscriptions>();

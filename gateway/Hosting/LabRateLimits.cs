@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using DataSelection.Gateway.Auth;
+using DataSelection.ServiceDefaults;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DataSelection.Gateway.Hosting;
@@ -24,8 +25,12 @@ public static class LabRateLimits
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) => new ValueTask(LabAuthentication.WriteProblem(context.HttpContext,
+            options.OnRejected = (context, _) =>
+            {
+                LabMetrics.Reject(RejectionReasons.RateLimited);
+                return new ValueTask(LabAuthentication.WriteProblem(context.HttpContext,
                 StatusCodes.Status429TooManyRequests, "Too Many Requests", "Too many requests; wait a moment and try again."));
+            };
             options.AddPolicy(JoinPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => PerMinute(joins)));

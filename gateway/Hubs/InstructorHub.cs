@@ -1,6 +1,7 @@
 using DataSelection.Contracts.Sessions;
 using DataSelection.Gateway.Auth;
 using DataSelection.Gateway.Push;
+using DataSelection.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -20,11 +21,13 @@ public sealed class InstructorHub(IGrainFactory grains, PushSubscriptions push) 
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(Code));
         await push.AttachSession(Code);
+        LabMetrics.ConnectedInstructors.Add(1);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        LabMetrics.ConnectedInstructors.Add(-1);
         await push.DetachSession(Code);
         await base.OnDisconnectedAsync(exception);
     }

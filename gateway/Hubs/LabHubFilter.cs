@@ -1,4 +1,5 @@
 using DataSelection.Contracts.Lab;
+using DataSelection.ServiceDefaults;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DataSelection.Gateway.Hubs;
@@ -15,6 +16,10 @@ public sealed class LabHubFilter : IHubFilter
         }
         catch (LabRuleException exception)
         {
+            if (exception.Rule == LabRule.InvalidInput)
+            {
+                LabMetrics.Reject(RejectionReasons.Invalid);
+            }
             throw new HubException($"{exception.Rule}: {exception.Message}", exception);
         }
     }

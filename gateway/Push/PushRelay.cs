@@ -1,6 +1,8 @@
 using DataSelection.Contracts.Sessions;
 using DataSelection.Contracts.Students;
 using DataSelection.Gateway.Hubs;
+using DataSelection.Gateway.Telemetry;
+using DataSelection.ServiceDefaults;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DataSelection.Gateway.Push;
@@ -14,6 +16,7 @@ public sealed class StudentPushRelay(IHubContext<LabHub> lab) : IStudentObserver
     public Task OnStudentEvent(StudentEvent studentEvent)
     {
         ArgumentNullException.ThrowIfNull(studentEvent);
+        PushTelemetry.Sending(studentEvent.Kind, studentEvent.RaisedAt);
         return lab.Clients.Group(LabHub.StudentGroup(studentEvent.StudentKey)).SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent));
     }
 }
@@ -24,6 +27,8 @@ public sealed class SessionPushRelay(IHubContext<LabHub> lab, IHubContext<Instru
     public Task OnDashboard(DashboardSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        PushTelemetry.Sending(PushTelemetry.DashboardKind, snapshot.At);
+        LabMetrics.DashboardPushes.Add(1);
         return instructors.Clients.Group(InstructorHub.SessionGroup(snapshot.Code)).SendAsync(PushMethods.Dashboard, snapshot);
     }
 

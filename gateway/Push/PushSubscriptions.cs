@@ -1,5 +1,6 @@
 using DataSelection.Contracts.Sessions;
 using DataSelection.Contracts.Students;
+using DataSelection.ServiceDefaults;
 
 namespace DataSelection.Gateway.Push;
 
@@ -43,6 +44,7 @@ public sealed partial class PushSubscriptions(
     {
         if (Count(sessions, code, +1) == 1)
         {
+            LabMetrics.ActiveSessions.Add(1);
             await grains.GetGrain<ISessionGrain>(code).Subscribe(SessionObserver).ConfigureAwait(false);
         }
     }
@@ -51,6 +53,7 @@ public sealed partial class PushSubscriptions(
     {
         if (Count(sessions, code, -1) == 0)
         {
+            LabMetrics.ActiveSessions.Add(-1);
             await grains.GetGrain<ISessionGrain>(code).Unsubscribe(SessionObserver).ConfigureAwait(false);
         }
     }

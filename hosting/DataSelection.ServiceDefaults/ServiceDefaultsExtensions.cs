@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 
 namespace DataSelection.ServiceDefaults;
 
@@ -24,7 +23,8 @@ public static class ServiceDefaultsExtensions
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
 
-    private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    /// <summary>Set (to e.g. <c>http://localhost:4317</c>), traces, metrics and logs are also sent over OTLP.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -44,17 +44,13 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter(LabMetrics.MeterName)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
-                .AddSource(OrleansActivitySources)
-                .AddAspNetCoreInstrumentation(options =>
-                    // Scrapes and probes would drown the traces people look for.
-                    options.Filter = context => !IsInfrastructurePath(context.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddPrometheusExporter());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
         {
+            // Traces only when they go somewhere: with no listener, StartActivity returns null and the hot path pays nothing.
+            // OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG choose the sampling (see docs/OBSERVABILITY.md).
+            telemetry.WithTracing(tracing => tracing.AddLabSources());
             telemetry.UseOtlpExporter();
         }
 
@@ -74,6 +70,6 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    private static bool IsInfrastructurePath(Microsoft.AspNetCore.Http.PathString path) =>
+    internal static bool IsInfrastructurePath(Microsoft.AspNetCore.Http.PathString path) =>
         path.StartsWithSegments(MetricsPath, StringComparison.Ordinal) || path.StartsWithSegments("/health", StringComparison.Ordinal);
 }

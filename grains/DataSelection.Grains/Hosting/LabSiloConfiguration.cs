@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Persistence;
@@ -64,6 +65,11 @@ public static class LabSiloConfiguration
         silo.Services.AddLabGrainServices();
         // Traces follow a request from the HTTP or hub call through every grain it reaches.
         silo.AddActivityPropagation();
+        if (settings.Dashboard)
+        {
+            // Collects what the Orleans Dashboard shows; the gateway serves its pages to ops (see docs/OBSERVABILITY.md).
+            silo.AddDashboard();
+        }
 
         // Stopping the host deactivates every grain; give them time to write their state.
         silo.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
@@ -122,6 +128,13 @@ public static class LabSiloConfiguration
     {
         ArgumentNullException.ThrowIfNull(client);
         var settings = LabSiloSettings.From(configuration);
+        // The trace of a hub call or HTTP request continues into the silos.
+        client.AddActivityPropagation();
+        if (settings.Dashboard)
+        {
+            // Serves the Orleans Dashboard from this gateway; the silos collect (DataSelection:Ops:Dashboard on them).
+            client.AddDashboard();
+        }
         if (settings.Redis is null)
         {
             return client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);

@@ -20,6 +20,12 @@ public sealed record LabSiloSettings(
     /// <summary>The address this silo tells the others and the gateways to reach it at (a pod IP in Kubernetes); the host's own when unset.</summary>
     public System.Net.IPAddress? AdvertisedAddress { get; init; }
 
+    /// <summary>
+    /// Whether this host feeds the Orleans Dashboard (grain call profiling, silo counters): on when <see cref="OpsDashboardKey"/>
+    /// says so, else whenever an ops key is set. Off by default, because profiling costs a little on every grain call.
+    /// </summary>
+    public bool Dashboard { get; init; }
+
     public const string Section = "DataSelection";
     public const string ModeKey = Section + ":Mode";
     public const string DataDirectoryKey = Section + ":DataDirectory";
@@ -30,6 +36,8 @@ public sealed record LabSiloSettings(
     public const string ShutdownTimeoutSecondsKey = Section + ":ShutdownTimeoutSeconds";
     public const string RedisKey = Section + ":Redis";
     public const string AdvertisedAddressKey = Section + ":AdvertisedAddress";
+    public const string OpsKeyKey = Section + ":Ops:Key";
+    public const string OpsDashboardKey = Section + ":Ops:Dashboard";
 
     public const string DefaultDataDirectory = "./data";
     public const string DefaultClusterId = "dataselection-lab";
@@ -55,6 +63,7 @@ public sealed record LabSiloSettings(
         {
             Redis = string.IsNullOrWhiteSpace(configuration[RedisKey]) ? null : configuration[RedisKey]!.Trim(),
             AdvertisedAddress = ReadAddress(configuration[AdvertisedAddressKey]),
+            Dashboard = ReadSwitch(configuration, OpsDashboardKey, defaultValue: !string.IsNullOrWhiteSpace(configuration[OpsKeyKey])),
         };
         if (settings.Mode == LabHostingMode.Cluster)
         {
@@ -66,6 +75,16 @@ public sealed record LabSiloSettings(
     /// <summary>The Redis connection string, or a failure naming the key when the mode needs one.</summary>
     public string RequireRedis() =>
         Redis ?? throw new InvalidOperationException($"{ModeKey} '{Mode.ToString().ToLowerInvariant()}' needs {RedisKey} (a Redis connection string such as 'localhost:6379').");
+
+    private static bool ReadSwitch(IConfiguration configuration, string key, bool defaultValue)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return defaultValue;
+        }
+        return bool.TryParse(value, out var on) ? on : throw new InvalidOperationException($"{key} must be 'true' or 'false', not '{value}'.");
+    }
 
     private static System.Net.IPAddress? ReadAddress(string? value)
     {

@@ -195,7 +195,7 @@ public sealed partial class StudentGrain(
         _observers.ClearExpired();
         if (_observers.Count > 0)
         {
-            var numbered = studentEvent with { Sequence = ++_sequence };
+            var numbered = studentEvent with { Sequence = ++_sequence, RaisedAt = DateTimeOffset.UtcNow };
             await _observers.Notify(o => o.OnStudentEvent(numbered));
         }
     }

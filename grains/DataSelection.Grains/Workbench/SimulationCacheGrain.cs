@@ -1,4 +1,5 @@
 using DataSelection.Contracts.Workbench;
+using DataSelection.Grains.Telemetry;
 
 namespace DataSelection.Grains.Workbench;
 
@@ -8,9 +9,19 @@ namespace DataSelection.Grains.Workbench;
 /// </summary>
 public sealed class SimulationCacheGrain : Grain, ISimulationCacheGrain
 {
+    private static readonly KeyValuePair<string, object?> Hit = new("hit", true);
+    private static readonly KeyValuePair<string, object?> Miss = new("hit", false);
+
     private SimulationOutcome? _outcome;
 
-    public Task<SimulationOutcome?> Lookup() => Task.FromResult(_outcome);
+    public Task<SimulationOutcome?> Lookup()
+    {
+        var hit = _outcome is not null;
+        SimulationMetrics.CacheLookups.Add(1, hit ? Hit : Miss);
+        using var activity = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan);
+        activity?.SetTag(SimulationTracing.HitTag, hit);
+        return Task.FromResult(_outcome);
+    }
 
     public Task Store(SimulationOutcome outcome)
     {

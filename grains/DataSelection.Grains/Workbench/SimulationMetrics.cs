@@ -7,7 +7,14 @@ public static class SimulationMetrics
 {
     private static readonly Meter Meter = new("DataSelection");
 
-    /// <summary>How long the engine took to compute one simulation, tagged with <c>part</c>.</summary>
+    /// <summary>How long the engine took to compute one simulation, tagged with <c>part</c> (queueing for a core not included).</summary>
     public static Histogram<double> Duration { get; } =
         Meter.CreateHistogram<double>("dataselection.simulation.duration", "ms", "Time the engine spent on one simulation.");
+
+    /// <summary>
+    /// Lookups in the cohort-wide result cache, tagged with <c>hit</c> (true/false): the hit ratio is
+    /// <c>hits ÷ lookups</c>. Counted where the cache answers, so every gateway's runs are in it.
+    /// </summary>
+    public static Counter<long> CacheLookups { get; } =
+        Meter.CreateCounter<long>("dataselection.cache.lookups", "{lookup}", "Cohort-wide simulation cache lookups.");
 }

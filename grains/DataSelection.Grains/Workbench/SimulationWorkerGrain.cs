@@ -2,6 +2,7 @@ using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Students;
 using DataSelection.Contracts.Workbench;
 using DataSelection.Grains.Simulations;
+using DataSelection.Grains.Telemetry;
 
 namespace DataSelection.Grains.Workbench;
 
@@ -12,16 +13,28 @@ namespace DataSelection.Grains.Workbench;
 [StatelessWorker]
 public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, ISimulationWorkerGrain
 {
-    public Task<SimulationOutcome> Run(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
+    public async Task<SimulationOutcome> Run(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(route);
         var student = GrainFactory.GetGrain<IStudentGrain>(route.StudentKey);
         void Report(SimulationUpdate update) =>
             _ = student.Publish(new StudentEvent(route.StudentKey, StudentEvent.RunProgress, route.Part, route.RunId, update.Stage, update.Fraction, update.PartialJson));
-        return Task.Run(() => throttle.Run(() =>
+        // Started before the wait for a core, so the span shows queueing and computing apart.
+        using var activity = SimulationTracing.Source.StartActivity(SimulationTracing.SimulateSpan);
+        if (activity is not null)
+        {
+            activity.SetTag(SimulationTracing.PartTag, request.Settings.Part);
+            activity.SetTag(SimulationTracing.TrackTag, request.Track);
+            activity.SetTag(SimulationTracing.KindTag, request.Settings.GetType().Name);
+            activity.SetTag(SimulationTracing.CachedTag, false);
+            activity.SetTag(SimulationTracing.RunIdTag, route.RunId);
+        }
+        var queued = System.Diagnostics.Stopwatch.GetTimestamp();
+        return await Task.Run(() => throttle.Run(() =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            activity?.SetTag(SimulationTracing.QueuedTag, System.Diagnostics.Stopwatch.GetElapsedTime(queued, started).TotalMilliseconds);
             var outcome = LabSimulations.Run(request, Report, cancellationToken);
             SimulationMetrics.Duration.Record(
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
