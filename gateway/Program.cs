@@ -1,4 +1,5 @@
 using DataSelection.Gateway.Hosting;
+using DataSelection.Gateway.Hubs;
 using DataSelection.Grains.Hosting;
 using DataSelection.ServiceDefaults;
 
@@ -17,6 +18,7 @@ else
 }
 builder.AddLabAuthentication();
 builder.Services.AddLabRateLimits(builder.Configuration);
+builder.Services.AddLabHubLimits(builder.Configuration);
 builder.Services.AddLabApi();
 builder.Services.AddLabPush();
 builder.Services.AddOpenApi();

@@ -17,6 +17,8 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         LabRule.PartClosed or LabRule.LockRequired or LabRule.AlreadyLocked or LabRule.RunRequired
             or LabRule.RunLimitReached or LabRule.AlreadySubmitted or LabRule.Superseded or LabRule.AlreadyExists
             => StatusCodes.Status409Conflict,
+        LabRule.RateLimited => StatusCodes.Status429TooManyRequests,
+        LabRule.Busy => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -35,11 +37,15 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
             BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad), null),
             _ => (StatusCodes.Status500InternalServerError, "The server failed to handle the request; nothing was confirmed.", null),
         };
-        if (status >= StatusCodes.Status500InternalServerError)
+        if (status >= StatusCodes.Status500InternalServerError && exception is not LabRuleException)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
         }
         httpContext.Response.StatusCode = status;
+        if (exception is LabRuleException { RetryAfterSeconds: { } seconds })
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
