@@ -68,7 +68,7 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$(child "$1")/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$(child "$1")/stat"; }
 
 TOKEN_KEY=$(head -c 36 /dev/urandom | base64 | tr -d '\n')   # 48 characters
-LIMITS=(--DataSelection:RateLimits:JoinsPerMinute=100000 --DataSelection:RateLimits:RunsPerMinute=100000)
+LIMITS=(--DataSelection:RateLimits:Enabled=false)   # one address plays a whole cohort
 
 if [[ "$SILOS" == embedded ]]; then
   timeout 3600 dotnet "$GATEWAY.dll" --DataSelection:DataDirectory="$OUT/data" "${LIMITS[@]}" --Urls=$URL \

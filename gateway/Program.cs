@@ -1,5 +1,6 @@
 using DataSelection.Gateway.Hosting;
 using DataSelection.Gateway.Ops;
+using DataSelection.Gateway.Hubs;
 using DataSelection.Grains.Hosting;
 using DataSelection.ServiceDefaults;
 
@@ -18,6 +19,7 @@ else
 }
 builder.AddLabAuthentication();
 builder.Services.AddLabRateLimits(builder.Configuration);
+builder.Services.AddLabHubLimits(builder.Configuration);
 builder.Services.AddLabApi();
 builder.Services.AddLabPush();
 builder.Services.AddOpenApi();

@@ -18,6 +18,8 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         LabRule.PartClosed or LabRule.LockRequired or LabRule.AlreadyLocked or LabRule.RunRequired
             or LabRule.RunLimitReached or LabRule.AlreadySubmitted or LabRule.Superseded or LabRule.AlreadyExists
             => StatusCodes.Status409Conflict,
+        LabRule.RateLimited => StatusCodes.Status429TooManyRequests,
+        LabRule.Busy => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -44,11 +46,19 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         {
             LabMetrics.Reject(RejectionReasons.Invalid);
         }
-        if (status >= StatusCodes.Status500InternalServerError)
+        else if (exception is LabRuleException { Rule: LabRule.Busy })
+        {
+            LabMetrics.Reject(RejectionReasons.Busy);
+        }
+        if (status >= StatusCodes.Status500InternalServerError && exception is not LabRuleException)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
         }
         httpContext.Response.StatusCode = status;
+        if (exception is LabRuleException { RetryAfterSeconds: { } seconds })
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,

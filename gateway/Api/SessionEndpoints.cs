@@ -14,9 +14,9 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var sessions = app.MapGroup("/api/sessions").WithTags("Sessions");
-        sessions.MapPost("/", CreateSession).WithName("CreateSession");
+        sessions.MapPost("/", CreateSession).WithName("CreateSession").RateLimited(RateLimitedAction.CreateSession);
         sessions.MapGet("/{code}", GetSession).WithName("GetSession");
-        sessions.MapPost("/{code}/students", Join).WithName("JoinSession").RequireRateLimiting(LabRateLimits.JoinPolicy);
+        sessions.MapPost("/{code}/students", Join).WithName("JoinSession").RateLimited(RateLimitedAction.Join);
         return app;
     }
 

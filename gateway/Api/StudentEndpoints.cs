@@ -12,13 +12,13 @@ public static class StudentEndpoints
         var me = app.MapGroup("/api/me").WithTags("Student").RequireAuthorization(LabAuthentication.StudentPolicy);
         me.MapGet("/", (ClaimsPrincipal user, StudentActions actions) => actions.GetState(user.Student())).WithName("GetMe");
         me.MapPut("/parts/{part:int}/lock", async (int part, LockRequest request, ClaimsPrincipal user, StudentActions actions) =>
-            Results.Created("/api/me", await actions.Lock(user.Student(), part, request.Prediction))).WithName("Lock");
+            Results.Created("/api/me", await actions.Lock(user.Student(), part, request.Prediction))).WithName("Lock").RateLimited(RateLimitedAction.Write);
         me.MapPost("/parts/{part:int}/runs", (int part, RunRequest? request, ClaimsPrincipal user, StudentActions actions) =>
-            actions.Run(user.Student(), part, request?.Parameters)).WithName("Run").RequireRateLimiting(LabRateLimits.RunPolicy);
+            actions.Run(user.Student(), part, request?.Parameters)).WithName("Run").RateLimited(RateLimitedAction.Run);
         me.MapPost("/parts/2/knee", (KneeRequest request, ClaimsPrincipal user, StudentActions actions) =>
-            actions.SubmitKnee(user.Student(), request.Value)).WithName("SubmitKnee");
+            actions.SubmitKnee(user.Student(), request.Value)).WithName("SubmitKnee").RateLimited(RateLimitedAction.Write);
         me.MapPut("/parts/{part:int}/reflection", (int part, ReflectionRequest request, ClaimsPrincipal user, StudentActions actions) =>
-            actions.Reflect(user.Student(), part, request.Text)).WithName("Reflect");
+            actions.Reflect(user.Student(), part, request.Text)).WithName("Reflect").RateLimited(RateLimitedAction.Write);
         me.MapGet("/ledger", async (ClaimsPrincipal user, StudentActions actions) =>
             StudentActions.ToResponse(await actions.GetLedger(user.Student()))).WithName("GetLedger");
         me.MapGet("/ledger.md", async (ClaimsPrincipal user, StudentActions actions) =>

@@ -1,45 +1,65 @@
 using System.Threading.RateLimiting;
+using DataSelection.Contracts.Lab;
 using DataSelection.Gateway.Auth;
+using DataSelection.Gateway.Hubs;
 using DataSelection.ServiceDefaults;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 
 namespace DataSelection.Gateway.Hosting;
 
 /// <summary>
-/// Generous limits that stop floods, not classes: joins per client address (a classroom behind
-/// one NAT shares an address) and runs per student. Configured under <c>DataSelection:RateLimits</c>.
+/// Rate limits on every write (new sessions, joins, runs, locks, knees, reflections) per student, per
+/// session and per client address, configured under <c>DataSelection:RateLimits</c> (see
+/// <see cref="RateLimitSettings"/>). Over HTTP a refusal is 429 with <c>Retry-After</c>; on the lab
+/// hub it is a hub error naming <see cref="LabRule.RateLimited"/>. Both draw on one <see cref="LabRateLimiter"/>.
 /// </summary>
 public static class LabRateLimits
 {
-    public const string JoinPolicy = "joins";
-    public const string RunPolicy = "runs";
-    public const string JoinsPerMinuteKey = "DataSelection:RateLimits:JoinsPerMinute";
-    public const string RunsPerMinuteKey = "DataSelection:RateLimits:RunsPerMinute";
-    public const int DefaultJoinsPerMinute = 1_000;
-    public const int DefaultRunsPerMinute = 60;
-
     public static IServiceCollection AddLabRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var joins = configuration.GetValue(JoinsPerMinuteKey, DefaultJoinsPerMinute);
-        var runs = configuration.GetValue(RunsPerMinuteKey, DefaultRunsPerMinute);
-        return services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
+        services.AddSingleton(RateLimitSettings.From(configuration));
+        services.AddSingleton<LabRateLimiter>();
+        services.Configure<HubOptions>(hub => hub.AddFilter<HubRateLimitFilter>());
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure<LabRateLimiter>((options, limits) =>
             {
-                LabMetrics.Reject(RejectionReasons.RateLimited);
-                return new ValueTask(LabAuthentication.WriteProblem(context.HttpContext,
-                StatusCodes.Status429TooManyRequests, "Too Many Requests", "Too many requests; wait a moment and try again."));
-            };
-            options.AddPolicy(JoinPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => PerMinute(joins)));
-            options.AddPolicy(RunPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.Identity?.IsAuthenticated == true ? http.User.Student().StudentId : "anonymous",
-                _ => PerMinute(runs)));
-        });
+                // The limiter outlives every request; the container disposes it.
+                options.GlobalLimiter = limits.Limiter.WithTranslatedKey<HttpContext>(CallOf, leaveOpen: true);
+                options.OnRejected = (context, _) => new ValueTask(Refuse(context.HttpContext, context.Lease));
+            });
+        return services.AddRateLimiter(_ => { });
     }
 
-    private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
-        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+    /// <summary>Marks a route as one of the rate-limited writes.</summary>
+    public static RouteHandlerBuilder RateLimited(this RouteHandlerBuilder route, RateLimitedAction action)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return route.WithMetadata(new RateLimitedAttribute(action));
+    }
+
+    private static RateLimitedCall CallOf(HttpContext http) => RateLimitedCall.For(
+        http.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Action,
+        http.User,
+        http.GetRouteValue("code") is string code ? SessionCode.Normalize(code) ?? code : null,
+        http.Connection.RemoteIpAddress);
+
+    private static Task Refuse(HttpContext http, RateLimitLease lease)
+    {
+        LabMetrics.Reject(RejectionReasons.RateLimited);
+        var seconds = LabRateLimiter.RetryAfterSeconds(lease);
+        var action = http.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Action ?? RateLimitedAction.Write;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too Many Requests",
+                Detail = LabRateLimiter.Refusal(action, seconds),
+                Extensions = { ["rule"] = nameof(LabRule.RateLimited) },
+            },
+        }).AsTask();
+    }
 }

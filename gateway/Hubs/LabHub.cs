@@ -2,6 +2,7 @@ using System.Text.Json;
 using DataSelection.Contracts.Students;
 using DataSelection.Gateway.Api;
 using DataSelection.Gateway.Auth;
+using DataSelection.Gateway.Hosting;
 using DataSelection.Gateway.Push;
 using DataSelection.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
@@ -47,6 +48,7 @@ public sealed class LabHub(StudentActions actions, PushSubscriptions push) : Hub
     public Task<MeResponse> GetState() => actions.GetState(Me);
 
     /// <summary>Runs a part's workbench, as <c>POST /api/me/parts/{part}/runs</c> does; progress arrives as events meanwhile.</summary>
+    [RateLimited(RateLimitedAction.Run)]
     public Task<RunResponse> Run(int part, JsonElement? parameters) => actions.Run(Me, part, parameters);
 
     private StudentClaims Me => (Context.User ?? throw new HubException("Not signed in.")).Student();

@@ -16,9 +16,9 @@ public sealed class LabHubFilter : IHubFilter
         }
         catch (LabRuleException exception)
         {
-            if (exception.Rule == LabRule.InvalidInput)
+            if (exception.Rule is LabRule.InvalidInput or LabRule.Busy)
             {
-                LabMetrics.Reject(RejectionReasons.Invalid);
+                LabMetrics.Reject(exception.Rule == LabRule.Busy ? RejectionReasons.Busy : RejectionReasons.Invalid);
             }
             throw new HubException($"{exception.Rule}: {exception.Message}", exception);
         }

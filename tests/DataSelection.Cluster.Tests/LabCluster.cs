@@ -207,8 +207,7 @@ public sealed class LabCluster : IAsyncDisposable
             "--DataSelection:ShutdownTimeoutSeconds", "10",
             // Observers lost with a killed silo come back at the next renewal.
             "--DataSelection:Push:RenewSeconds", "2",
-            "--DataSelection:RateLimits:JoinsPerMinute", "100000",
-            "--DataSelection:RateLimits:RunsPerMinute", "100000",
+            "--DataSelection:RateLimits:Enabled", "false",
             "--Logging:LogLevel:Default", "Warning",
         ]);
         return new LabNode(name, process, address);

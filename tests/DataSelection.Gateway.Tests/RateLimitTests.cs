@@ -6,13 +6,15 @@ namespace DataSelection.Gateway.Tests;
 /// <summary>A gateway allowing three joins a minute per address.</summary>
 public sealed class FewJoinsGatewayFactory : LabGatewayFactory
 {
-    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("DataSelection:RateLimits:JoinsPerMinute", "3")];
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
+        [("DataSelection:RateLimits:Enabled", "true"), ("DataSelection:RateLimits:JoinsPerMinute", "3")];
 }
 
-/// <summary>A gateway allowing one run a minute per student.</summary>
+/// <summary>A gateway allowing one run a minute per student, and no burst beyond it.</summary>
 public sealed class OneRunGatewayFactory : LabGatewayFactory
 {
-    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("DataSelection:RateLimits:RunsPerMinute", "1")];
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
+        [("DataSelection:RateLimits:Enabled", "true"), ("DataSelection:RateLimits:RunsPerMinute", "1"), ("DataSelection:RateLimits:RunBurst", "1")];
 }
 
 public sealed class JoinRateLimitTests(FewJoinsGatewayFactory factory) : IClassFixture<FewJoinsGatewayFactory>

@@ -32,6 +32,12 @@ public enum LabRule
 
     /// <summary>The session already exists (409).</summary>
     AlreadyExists,
+
+    /// <summary>The silo's simulation queue is full; retry after <see cref="LabRuleException.RetryAfterSeconds"/> (503).</summary>
+    Busy,
+
+    /// <summary>Too many requests from this student, session or address; retry after <see cref="LabRuleException.RetryAfterSeconds"/> (429).</summary>
+    RateLimited,
 }
 
 /// <summary>A request broke a rule of the lab. Nothing was changed.</summary>
@@ -57,4 +63,8 @@ public sealed class LabRuleException : Exception
 
     [Id(0)]
     public LabRule Rule { get; init; } = LabRule.InvalidInput;
+
+    /// <summary>For a refusal that passes with time (<see cref="LabRule.Busy"/>): whole seconds after which a retry should succeed.</summary>
+    [Id(1)]
+    public int? RetryAfterSeconds { get; init; }
 }

@@ -1,5 +1,7 @@
 using DataSelection.Grains.Workbench;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DataSelection.Grains.Hosting;
 
@@ -8,6 +10,8 @@ public static class LabGrainServices
 {
     public static IServiceCollection AddLabGrainServices(this IServiceCollection services)
     {
+        services.AddOptions<SimulationQueueOptions>().BindConfiguration(SimulationQueueOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulationQueueOptions>, SimulationQueueOptionsValidator>());
         services.AddSingleton<SimulationThrottle>();
         return services;
     }

@@ -1,26 +1,118 @@
+using System.Diagnostics;
+using DataSelection.Contracts.Lab;
+using Microsoft.Extensions.Options;
+
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// Lets one simulation per core run at a time on a silo: more would only share the same cores
-/// and slow every one of them down.
+/// Lets one simulation per slot (by default per core) run at a time on a silo: more would only share
+/// the same cores and slow every one of them down. Fresh student runs wait in a bounded queue; when
+/// it is full they are refused at once as <see cref="LabRule.Busy"/> with an estimate of when a retry
+/// will find room, instead of piling up work no one will wait for.
 /// </summary>
 public sealed class SimulationThrottle : IDisposable
 {
-    private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    /// <summary>The estimate before any simulation has finished: a Part 1 run, the heaviest (docs/BENCHMARKS.md: 95–223 ms).</summary>
+    private static readonly TimeSpan FirstEstimate = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Weight of the newest duration in the moving average: recent enough to follow load, steady enough to ignore one outlier.</summary>
+    private const double RecentWeight = 0.2;
+
+    private readonly SemaphoreSlim _slots;
+    private readonly int _slotCount;
+    private readonly int _maxQueued;
+    private readonly Lock _averageGate = new();
+    private double _averageSeconds = FirstEstimate.TotalSeconds;
+    private int _admitted;
+
+    public SimulationThrottle(IOptions<SimulationQueueOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _slotCount = options.Value.SlotCount;
+        _maxQueued = options.Value.QueueBound;
+        _slots = new SemaphoreSlim(_slotCount, _slotCount);
+        SimulationQueueMetrics.Track(this);
+    }
+
+    /// <summary>Simulations computing now.</summary>
+    public int Running => _slotCount - _slots.CurrentCount;
+
+    /// <summary>Simulations waiting for a slot.</summary>
+    public int Queued => Math.Max(0, Volatile.Read(ref _admitted) - Running);
+
+    /// <summary>A student's fresh simulation: computed when a slot is free, queued while the queue has room, refused as busy otherwise.</summary>
     public async Task<T> Run<T>(Func<T> simulation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(simulation);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (Interlocked.Increment(ref _admitted) > _slotCount + _maxQueued)
+        {
+            var waiting = Interlocked.Decrement(ref _admitted) - _slotCount;
+            var retryAfter = RetryAfterSeconds(waiting);
+            throw new LabRuleException(LabRule.Busy,
+                $"The workbench is busy: {waiting} simulations are waiting on this server. Nothing was run or counted; retry in {retryAfter} s.")
+            {
+                RetryAfterSeconds = retryAfter,
+            };
+        }
+        return await Compute(simulation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A measurement of the lab's own outcomes, which waits however long the queue is: there is a fixed
+    /// handful of them (tracks × parts), each computed once, and scoring locks needs them.
+    /// </summary>
+    public Task<T> RunMeasurement<T>(Func<T> measurement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        Interlocked.Increment(ref _admitted);
+        return Compute(measurement, cancellationToken);
+    }
+
+    /// <summary>Seconds until a retry should find room: the recent time per simulation × the simulations ahead ÷ the slots, at least one.</summary>
+    public int RetryAfterSeconds(int waiting)
+    {
+        double average;
+        lock (_averageGate)
+        {
+            average = _averageSeconds;
+        }
+        return Math.Max(1, (int)Math.Ceiling(average * (Math.Max(0, waiting) + 1) / _slotCount));
+    }
+
+    public void Dispose()
+    {
+        SimulationQueueMetrics.Untrack(this);
+        _slots.Dispose();
+    }
+
+    private async Task<T> Compute<T>(Func<T> simulation, CancellationToken cancellationToken)
+    {
         try
         {
-            return simulation();
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = simulation();
+                Remember(Stopwatch.GetElapsedTime(started));
+                return result;
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         finally
         {
-            _slots.Release();
+            Interlocked.Decrement(ref _admitted);
         }
     }
 
-    public void Dispose() => _slots.Dispose();
+    private void Remember(TimeSpan duration)
+    {
+        lock (_averageGate)
+        {
+            _averageSeconds += RecentWeight * (duration.TotalSeconds - _averageSeconds);
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace DataSelection.Grains.Workbench;
 
 /// <summary>
 /// Runs the science engine on the thread pool, off every grain's turn, and pushes its progress to
-/// the student as it comes. A silo runs at most one simulation per core at a time; the rest wait.
+/// the student as it comes. A silo runs at most one simulation per slot at a time; the rest wait in
+/// a bounded queue, and a run that finds it full is refused as busy (see <see cref="SimulationThrottle"/>).
 /// </summary>
 [StatelessWorker]
 public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, ISimulationWorkerGrain
@@ -44,5 +45,5 @@ public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, 
     }
 
     public Task<MeasuredOutcome> MeasureOutcome(string track, int part, CancellationToken cancellationToken = default) =>
-        Task.Run(() => throttle.Run(() => LabOutcomes.Measure(track, part, cancellationToken), cancellationToken), cancellationToken);
+        Task.Run(() => throttle.RunMeasurement(() => LabOutcomes.Measure(track, part, cancellationToken), cancellationToken), cancellationToken);
 }

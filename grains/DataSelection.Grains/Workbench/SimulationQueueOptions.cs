@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace DataSelection.Grains.Workbench;
+
+/// <summary>
+/// How many simulations one silo computes at once and how many fresh ones may wait for a slot
+/// (<c>DataSelection:Simulation:Slots</c>, <c>DataSelection:Simulation:MaxQueued</c>).
+/// </summary>
+public sealed class SimulationQueueOptions
+{
+    public const string Section = "DataSelection:Simulation";
+
+    /// <summary>
+    /// Waiting simulations per slot by default. A Part 1 run, the heaviest, takes 0.1–0.22 s on one core
+    /// (docs/BENCHMARKS.md), so a full queue drains in about three seconds.
+    /// </summary>
+    public const int DefaultQueuedPerSlot = 16;
+
+    /// <summary>Simulations computed at once; unset means one per core (more would only share the cores).</summary>
+    public int? Slots { get; set; }
+
+    /// <summary>Fresh simulations that may wait for a slot before the next is refused as busy; unset means <see cref="DefaultQueuedPerSlot"/> per slot.</summary>
+    public int? MaxQueued { get; set; }
+
+    public int SlotCount => Slots ?? Environment.ProcessorCount;
+
+    public int QueueBound => MaxQueued ?? DefaultQueuedPerSlot * SlotCount;
+}
+
+/// <summary>Refuses a queue with no slot or a negative bound before the silo starts.</summary>
+internal sealed class SimulationQueueOptionsValidator : IValidateOptions<SimulationQueueOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SimulationQueueOptions options)
+    {
+        if (options.Slots is < 1)
+        {
+            return ValidateOptionsResult.Fail($"{SimulationQueueOptions.Section}:Slots must be at least 1, not {options.Slots}.");
+        }
+        return options.MaxQueued is < 0
+            ? ValidateOptionsResult.Fail($"{SimulationQueueOptions.Section}:MaxQueued must be 0 or more, not {options.MaxQueued}.")
+            : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics.Metrics;
+using DataSelection.Contracts.Lab;
+using DataSelection.Grains.Workbench;
+using Microsoft.Extensions.Options;
+
+namespace DataSelection.Grains.Tests.Lab;
+
+[Trait("Category", "Security")]
+public sealed class SimulationThrottleTests
+{
+    [Fact]
+    public async Task A_full_queue_refuses_a_fresh_simulation_as_Busy_with_a_retry_estimate_and_takes_it_once_there_is_room()
+    {
+        using var throttle = Throttle(slots: 1, maxQueued: 1);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = await Hold(throttle, release.Task);
+        var queued = Task.Run(() => throttle.Run(() => 2, CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 1);
+
+        var busy = await Assert.ThrowsAsync<LabRuleException>(() => throttle.Run(() => 3, CancellationToken.None));
+
+        Assert.Equal(LabRule.Busy, busy.Rule);
+        Assert.True(busy.RetryAfterSeconds >= 1);
+        Assert.Contains($"retry in {busy.RetryAfterSeconds} s", busy.Message, StringComparison.Ordinal);
+        release.SetResult();
+        Assert.Equal(1, await running);
+        Assert.Equal(2, await queued);
+        Assert.Equal(3, await throttle.Run(() => 3, CancellationToken.None));
+        Assert.Equal(0, throttle.Queued);
+    }
+
+    [Fact]
+    public async Task Measurements_of_the_labs_outcomes_wait_even_when_the_queue_is_full()
+    {
+        using var throttle = Throttle(slots: 1, maxQueued: 0);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = await Hold(throttle, release.Task);
+        await Assert.ThrowsAsync<LabRuleException>(() => throttle.Run(() => 2, CancellationToken.None));
+
+        var measurement = Task.Run(() => throttle.RunMeasurement(() => 4, CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 1);
+
+        release.SetResult();
+        Assert.Equal(4, await measurement);
+        Assert.Equal(1, await running);
+    }
+
+    [Theory]
+    [InlineData(1, 0, 1)]
+    [InlineData(1, 9, 2)]
+    [InlineData(1, 49, 10)]
+    [InlineData(4, 49, 3)]
+    public void The_retry_estimate_is_the_time_per_simulation_times_the_simulations_ahead_over_the_slots(int slots, int waiting, int seconds)
+    {
+        // Before any simulation has finished the estimate is 0.2 s a simulation (a Part 1 run).
+        using var throttle = Throttle(slots, maxQueued: 100);
+
+        Assert.Equal(seconds, throttle.RetryAfterSeconds(waiting));
+    }
+
+    [Fact]
+    public async Task The_queue_length_is_published_as_a_gauge_on_the_DataSelection_meter()
+    {
+        using var throttle = Throttle(slots: 1, maxQueued: 2);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = await Hold(throttle, release.Task);
+        var queued = Task.Run(() => throttle.Run(() => 2, CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 1);
+        var observed = new List<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "DataSelection" && instrument.Name == "dataselection.simulation.queued")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => observed.Add(value));
+        listener.Start();
+
+        listener.RecordObservableInstruments();
+
+        Assert.Contains(observed, value => value >= 1);
+        release.SetResult();
+        await Task.WhenAll(running, queued);
+    }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(null, -1)]
+    public void A_queue_without_a_slot_or_with_a_negative_bound_is_refused_before_the_silo_starts(int? slots, int? maxQueued)
+    {
+        var result = new SimulationQueueOptionsValidator().Validate(null, new SimulationQueueOptions { Slots = slots, MaxQueued = maxQueued });
+
+        Assert.True(result.Failed);
+        Assert.Contains("DataSelection:Simulation:", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_default_a_silo_computes_one_simulation_per_core_and_queues_sixteen_per_slot()
+    {
+        var options = new SimulationQueueOptions();
+
+        Assert.Equal(Environment.ProcessorCount, options.SlotCount);
+        Assert.Equal(16 * Environment.ProcessorCount, options.QueueBound);
+    }
+
+    private static SimulationThrottle Throttle(int slots, int maxQueued) =>
+        new(Options.Create(new SimulationQueueOptions { Slots = slots, MaxQueued = maxQueued }));
+
+    /// <summary>Starts a simulation that holds its slot until <paramref name="release"/> completes; returns once it holds it.</summary>
+    private static async Task<Task<int>> Hold(SimulationThrottle throttle, Task release)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = Task.Run(() => throttle.Run(
+            () =>
+            {
+                started.SetResult();
+                release.Wait();
+                return 1;
+            },
+            CancellationToken.None));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return running;
+    }
+}
