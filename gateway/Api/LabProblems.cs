@@ -17,6 +17,7 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         LabRule.PartClosed or LabRule.LockRequired or LabRule.AlreadyLocked or LabRule.RunRequired
             or LabRule.RunLimitReached or LabRule.AlreadySubmitted or LabRule.Superseded or LabRule.AlreadyExists
             => StatusCodes.Status409Conflict,
+        LabRule.SessionEnded => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };
 

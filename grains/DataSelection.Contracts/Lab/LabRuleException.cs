@@ -32,6 +32,9 @@ public enum LabRule
 
     /// <summary>The session already exists (409).</summary>
     AlreadyExists,
+
+    /// <summary>The instructor ended the session: nothing more can be joined, locked, run or written (410).</summary>
+    SessionEnded,
 }
 
 /// <summary>A request broke a rule of the lab. Nothing was changed.</summary>
