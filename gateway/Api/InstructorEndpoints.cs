@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Sessions;
 using DataSelection.Gateway.Auth;
+using DataSelection.Gateway.Push;
 
 namespace DataSelection.Gateway.Api;
 
@@ -20,6 +21,7 @@ public static class InstructorEndpoints
         session.MapPost("/parts/{part:int}/close", (int part, ClaimsPrincipal user, IGrainFactory grains) => Pace(grains, user, part, PacingAction.Close)).WithName("ClosePart");
         session.MapPost("/parts/{part:int}/reveal", (int part, ClaimsPrincipal user, IGrainFactory grains) => Pace(grains, user, part, PacingAction.Reveal)).WithName("RevealPart");
         session.MapGet("/export", Export).WithName("ExportSession");
+        session.MapPost("/end", End).WithName("EndSession");
         return app;
     }
 
@@ -31,6 +33,14 @@ public static class InstructorEndpoints
         return checkedPart.IsValid
             ? Results.Ok(await Session(grains, user).Pace(checkedPart.Value!.Number, action))
             : LabProblems.Invalid(checkedPart.Error!);
+    }
+
+    /// <summary>Ends the session (idempotent); this gateway closes the session's student connections at once, other gateways on the session's push.</summary>
+    private static async Task<SessionInfo> End(ClaimsPrincipal user, IGrainFactory grains, SessionPushRelay relay)
+    {
+        var info = await Session(grains, user).EndSession();
+        await relay.OnPacing(info);
+        return info;
     }
 
     private static async Task<IResult> GetRoster(ClaimsPrincipal user, IGrainFactory grains, int? page, int? pageSize)

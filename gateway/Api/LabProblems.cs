@@ -20,6 +20,7 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
             => StatusCodes.Status409Conflict,
         LabRule.RateLimited => StatusCodes.Status429TooManyRequests,
         LabRule.Busy => StatusCodes.Status503ServiceUnavailable,
+        LabRule.SessionEnded => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -87,9 +87,9 @@ public sealed class SessionExport
     private static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
 
-    /// <summary>Student-written text; a leading formula character is defused so spreadsheets show it instead of running it.</summary>
+    /// <summary>Student-written text; a leading formula character (OWASP's list, tab and carriage return included) is defused so spreadsheets show it instead of running it.</summary>
     private static string Text(string? value) =>
-        string.IsNullOrEmpty(value) ? "" : value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        string.IsNullOrEmpty(value) ? "" : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static string Time(DateTimeOffset? value) => value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) ?? "";
 

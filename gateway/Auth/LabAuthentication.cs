@@ -20,6 +20,7 @@ public static class LabAuthentication
     public static IServiceCollection AddLabAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<StudentTokens>();
+        services.AddSingleton<EndedSessions>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, StudentTokenHandler>(StudentScheme, null)
             .AddScheme<AuthenticationSchemeOptions, InstructorKeyHandler>(InstructorScheme, null);
@@ -46,31 +47,39 @@ public static class LabAuthentication
         return user.FindFirstValue(SessionClaim) ?? throw new InvalidOperationException("No session claim.");
     }
 
-    internal static Task WriteProblem(HttpContext context, int status, string title, string detail)
+    internal static Task WriteProblem(HttpContext context, int status, string title, string detail, LabRule? rule = null)
     {
         context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
+        };
+        if (rule is { } broken)
+        {
+            problem.ProblemDetails.Extensions["rule"] = broken.ToString();
+        }
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(problem).AsTask();
     }
 }
 
 /// <summary>
 /// Reads <c>Authorization: Bearer &lt;token&gt;</c>, or the <c>access_token</c> query on hub
-/// paths (browsers cannot set headers on WebSockets).
+/// paths (browsers cannot set headers on WebSockets). A token of an ended session is refused:
+/// tokens die with their session.
 /// </summary>
 internal sealed class StudentTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    StudentTokens tokens)
+    StudentTokens tokens,
+    EndedSessions endedSessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
+    private const string SessionEnded = "session-ended";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? token = null;
         var header = Request.Headers.Authorization.ToString();
@@ -84,21 +93,32 @@ internal sealed class StudentTokenHandler(
         }
         if (string.IsNullOrEmpty(token))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
         if (tokens.Validate(token) is not { } claims)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The student token is not valid."));
+            return AuthenticateResult.Fail("The student token is not valid.");
+        }
+        if (await endedSessions.HasEnded(claims.SessionCode).ConfigureAwait(false))
+        {
+            return AuthenticateResult.Fail(SessionEnded);
         }
         var identity = new ClaimsIdentity(
             [new Claim(LabAuthentication.SessionClaim, claims.SessionCode), new Claim(LabAuthentication.StudentClaim, claims.StudentId)],
             Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await Context.AuthenticateAsync(Scheme.Name).ConfigureAwait(false);
+        if (result.Failure?.Message == SessionEnded)
+        {
+            await LabAuthentication.WriteProblem(Context, StatusCodes.Status401Unauthorized, "Session ended",
+                "The session has ended: the instructor closed it, and its student tokens no longer open anything. Your work is kept in the instructor's export.",
+                LabRule.SessionEnded).ConfigureAwait(false);
+            return;
+        }
         await LabAuthentication.WriteProblem(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
             result.Failure is null
                 ? "A student token is required: send 'Authorization: Bearer <token>' (the token from joining the session)."

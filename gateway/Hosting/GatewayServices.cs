@@ -46,6 +46,7 @@ public static class GatewayServices
         services.AddSingleton<StudentPushRelay>();
         services.AddSingleton<SessionPushRelay>();
         services.AddSingleton<PushSubscriptions>();
+        services.AddSingleton<StudentConnections>();
         services.AddHostedService(provider => provider.GetRequiredService<PushSubscriptions>());
         return services;
     }

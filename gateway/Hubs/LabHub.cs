@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Students;
 using DataSelection.Gateway.Api;
 using DataSelection.Gateway.Auth;
@@ -16,7 +17,7 @@ namespace DataSelection.Gateway.Hubs;
 /// can resync with <see cref="GetState"/> and run the workbench with <see cref="Run"/>.
 /// </summary>
 [Authorize(Policy = LabAuthentication.StudentPolicy)]
-public sealed class LabHub(StudentActions actions, PushSubscriptions push) : Hub
+public sealed class LabHub(StudentActions actions, PushSubscriptions push, StudentConnections connections, EndedSessions endedSessions) : Hub
 {
     public static string StudentGroup(string studentKey) => $"student:{studentKey}";
 
@@ -24,7 +25,7 @@ public sealed class LabHub(StudentActions actions, PushSubscriptions push) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        var me = Me;
+        var me = Claims;
         var key = StudentKey.For(me.SessionCode, me.StudentId);
         await Groups.AddToGroupAsync(Context.ConnectionId, StudentGroup(key));
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(me.SessionCode));
@@ -32,13 +33,20 @@ public sealed class LabHub(StudentActions actions, PushSubscriptions push) : Hub
         await push.AttachStudent(key);
         await push.AttachSession(me.SessionCode);
         LabMetrics.ConnectedStudents.Add(1);
+        connections.Add(me.SessionCode, Context);
+        if (endedSessions.IsKnownEnded(me.SessionCode))
+        {
+            // The session ended between this connection's authentication and now.
+            Context.Abort();
+        }
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        var me = Me;
+        var me = Claims;
         LabMetrics.ConnectedStudents.Add(-1);
+        connections.Remove(me.SessionCode, Context);
         await push.DetachStudent(StudentKey.For(me.SessionCode, me.StudentId));
         await push.DetachSession(me.SessionCode);
         await base.OnDisconnectedAsync(exception);
@@ -51,5 +59,17 @@ public sealed class LabHub(StudentActions actions, PushSubscriptions push) : Hub
     [RateLimited(RateLimitedAction.Run)]
     public Task<RunResponse> Run(int part, JsonElement? parameters) => actions.Run(Me, part, parameters);
 
-    private StudentClaims Me => (Context.User ?? throw new HubException("Not signed in.")).Student();
+    /// <summary>The caller; refused once this gateway knows the session ended (the connection is being closed).</summary>
+    private StudentClaims Me
+    {
+        get
+        {
+            var me = Claims;
+            return endedSessions.IsKnownEnded(me.SessionCode)
+                ? throw new HubException($"{LabRule.SessionEnded}: the session has ended; nothing more can be run or read here.")
+                : me;
+        }
+    }
+
+    private StudentClaims Claims => (Context.User ?? throw new HubException("Not signed in.")).Student();
 }

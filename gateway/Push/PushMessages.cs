@@ -13,6 +13,9 @@ public static class PushMethods
     /// <summary>Both hubs: the session's <see cref="Contracts.Sessions.SessionInfo"/> after pacing changed.</summary>
     public const string Pacing = "Pacing";
 
+    /// <summary>Lab hub: the session's <see cref="Contracts.Sessions.SessionInfo"/> once the instructor ended it; the connection closes right after.</summary>
+    public const string SessionEnded = "SessionEnded";
+
     /// <summary>Instructor hub: a <see cref="Contracts.Sessions.DashboardSnapshot"/>.</summary>
     public const string Dashboard = "Dashboard";
 }

@@ -1,5 +1,6 @@
 using DataSelection.Contracts.Sessions;
 using DataSelection.Contracts.Students;
+using DataSelection.Gateway.Auth;
 using DataSelection.Gateway.Hubs;
 using DataSelection.Gateway.Telemetry;
 using DataSelection.ServiceDefaults;
@@ -21,8 +22,12 @@ public sealed class StudentPushRelay(IHubContext<LabHub> lab) : IStudentObserver
     }
 }
 
-/// <summary>The gateway's one session observer: dashboards to the session's instructors, pacing to everyone in it.</summary>
-public sealed class SessionPushRelay(IHubContext<LabHub> lab, IHubContext<InstructorHub> instructors) : ISessionObserver
+/// <summary>
+/// The gateway's one session observer: dashboards to the session's instructors, pacing to everyone
+/// in it; when the session has ended, its students are told and their connections closed.
+/// </summary>
+public sealed class SessionPushRelay(
+    IHubContext<LabHub> lab, IHubContext<InstructorHub> instructors, EndedSessions endedSessions, StudentConnections connections) : ISessionObserver
 {
     public Task OnDashboard(DashboardSnapshot snapshot)
     {
@@ -32,11 +37,19 @@ public sealed class SessionPushRelay(IHubContext<LabHub> lab, IHubContext<Instru
         return instructors.Clients.Group(InstructorHub.SessionGroup(snapshot.Code)).SendAsync(PushMethods.Dashboard, snapshot);
     }
 
-    public Task OnPacing(SessionInfo session)
+    public async Task OnPacing(SessionInfo session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Task.WhenAll(
+        if (session.Ended)
+        {
+            endedSessions.MarkEnded(session.Code);
+            await lab.Clients.Group(LabHub.SessionGroup(session.Code)).SendAsync(PushMethods.SessionEnded, session).ConfigureAwait(false);
+            connections.CloseSession(session.Code);
+            await instructors.Clients.Group(InstructorHub.SessionGroup(session.Code)).SendAsync(PushMethods.Pacing, session).ConfigureAwait(false);
+            return;
+        }
+        await Task.WhenAll(
             lab.Clients.Group(LabHub.SessionGroup(session.Code)).SendAsync(PushMethods.Pacing, session),
-            instructors.Clients.Group(InstructorHub.SessionGroup(session.Code)).SendAsync(PushMethods.Pacing, session));
+            instructors.Clients.Group(InstructorHub.SessionGroup(session.Code)).SendAsync(PushMethods.Pacing, session)).ConfigureAwait(false);
     }
 }

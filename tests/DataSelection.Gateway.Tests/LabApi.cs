@@ -84,7 +84,7 @@ public sealed class LabApi(HttpClient http, TestServer? server = null)
     public HubConnection InstructorHub(TestSession session, string? key = null) =>
         Hub($"/hubs/instructor?code={session.Code}&key={Uri.EscapeDataString(key ?? session.InstructorKey)}");
 
-    private HubConnection Hub(string pathAndQuery)
+    public HubConnection Hub(string pathAndQuery)
     {
         var testServer = server ?? throw new InvalidOperationException("Hubs need the in-process test server.");
         return new HubConnectionBuilder()

@@ -39,6 +39,9 @@ async function main() {
   $('key-hide').addEventListener('click', () => { $('key-box').hidden = true; });
   $('roster-prev').addEventListener('click', () => loadRoster(rosterPage - 1));
   $('roster-next').addEventListener('click', () => loadRoster(rosterPage + 1));
+  $('end-session').addEventListener('click', () => { $('end-confirm').hidden = false; $('end-confirm-no').focus(); });
+  $('end-confirm-no').addEventListener('click', () => { $('end-confirm').hidden = true; $('end-session').focus(); });
+  $('end-confirm-yes').addEventListener('click', endSession);
   wireDownload($('export-csv'), () => `/api/sessions/${session.code}/export?format=csv`, keyHeaders, () => `session-${session.code}.csv`);
   wireDownload($('export-json'), () => `/api/sessions/${session.code}/export?format=json`, keyHeaders, () => `session-${session.code}.json`);
   buildCharts();
@@ -120,9 +123,32 @@ async function openDashboard(showKey) {
   }
   hub = connectHub(`/hubs/instructor?code=${encodeURIComponent(session.code)}&key=${encodeURIComponent(session.key)}`, {}, resync);
   hub.connection.on('Dashboard', onDashboard);
-  hub.connection.on('Pacing', (info) => renderPacing(info.pacing));
+  hub.connection.on('Pacing', (info) => { showEnded(info.ended); renderPacing(info.pacing); });
   await hub.start();
   await loadRoster(1);
+  showEnded((await api(`/api/sessions/${encodeURIComponent(session.code)}`)).ended);
+}
+
+/** Ends the session after the inline confirmation: students are refused from now on; the dashboard stays. */
+async function endSession() {
+  clearError();
+  $('end-confirm-yes').disabled = true;
+  try {
+    const info = await sessionApi('/end', { method: 'POST' });
+    showEnded(info.ended);
+    renderPacing(info.pacing);
+  } catch (error) {
+    showError(error);
+  } finally {
+    $('end-confirm-yes').disabled = false;
+  }
+}
+
+function showEnded(ended) {
+  session.ended = Boolean(ended);
+  $('session-ended').hidden = !session.ended;
+  $('end-session').hidden = session.ended;
+  if (session.ended) $('end-confirm').hidden = true;
 }
 
 /** The QR code as SVG built node by node (no markup parsed), one path for all dark modules. */
@@ -223,7 +249,7 @@ function renderPacing(pacing, progress = lastProgress) {
       button.type = 'button';
       button.dataset.action = action;
       button.dataset.part = String(pace.part);
-      button.disabled = disabled;
+      button.disabled = disabled || Boolean(session?.ended);
       button.setAttribute('aria-label', `${label} part ${pace.part}`);
       button.addEventListener('click', () => pace_(pace.part, action, button));
       buttons.append(button);

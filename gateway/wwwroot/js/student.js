@@ -141,6 +141,11 @@ async function enterLab() {
     hub = connectHub('/hubs/lab', { accessTokenFactory: () => session.token }, resync);
     hub.connection.on('StudentEvent', onStudentEvent);
     hub.connection.on('Pacing', onPacing);
+    hub.connection.on('SessionEnded', () => {
+      // The server closes the connection right after: stop reconnecting and say why.
+      hub.stop();
+      showError(new Error('The instructor has ended this session: nothing more can be locked, run or written here. Your work is kept in the instructor\'s export.'));
+    });
     hub.start();
   }
 }

@@ -38,6 +38,9 @@ public enum LabRule
 
     /// <summary>Too many requests from this student, session or address; retry after <see cref="LabRuleException.RetryAfterSeconds"/> (429).</summary>
     RateLimited,
+
+    /// <summary>The instructor ended the session: nothing more can be joined, locked, run or written (410).</summary>
+    SessionEnded,
 }
 
 /// <summary>A request broke a rule of the lab. Nothing was changed.</summary>

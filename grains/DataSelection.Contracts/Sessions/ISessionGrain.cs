@@ -29,6 +29,13 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>Opens, closes or reveals a part.</summary>
     Task<SessionInfo> Pace(int part, PacingAction action);
 
+    /// <summary>
+    /// Ends the session for good (idempotent): joins, locks, runs, knees, reflections and pacing are
+    /// refused with <see cref="Lab.LabRule.SessionEnded"/> afterwards, while the instructor's reads
+    /// and export keep working. Gateways learn of it through <see cref="ISessionObserver.OnPacing"/>.
+    /// </summary>
+    Task<SessionInfo> EndSession();
+
     /// <summary>A student moved forward; updates the aggregates and returns once they are durable (writes are shared by concurrent reports).</summary>
     [AlwaysInterleave]
     Task Report(StudentTransition transition);

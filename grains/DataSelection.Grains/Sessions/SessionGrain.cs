@@ -83,6 +83,7 @@ public sealed partial class SessionGrain(
     public async Task<string> Join(string name, string trackId)
     {
         EnsureCreated();
+        EnsureNotEnded();
         var now = DateTimeOffset.UtcNow;
         var studentId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var record = new RosterRecord { StudentId = studentId, Name = name, Track = trackId, JoinedAt = now, LastProgressAt = now };
@@ -99,6 +100,7 @@ public sealed partial class SessionGrain(
     public async Task<SessionInfo> Pace(int part, PacingAction action)
     {
         EnsureCreated();
+        EnsureNotEnded();
         if (LabCatalog.FindPart(part) is null)
         {
             throw new LabRuleException(LabRule.NotFound, $"Part {part} does not exist; parts are 1, 2 and 3.");
@@ -113,6 +115,21 @@ public sealed partial class SessionGrain(
         };
         MarkChanged();
         await Flush();
+        var info = Info();
+        await _observers.Notify(o => o.OnPacing(info));
+        return info;
+    }
+
+    public async Task<SessionInfo> EndSession()
+    {
+        EnsureCreated();
+        if (!state.State.Ended)
+        {
+            state.State.Ended = true;
+            MarkChanged();
+            await Flush();
+        }
+        // Told again on every call, so a gateway that missed the first push learns on a retry.
         var info = Info();
         await _observers.Notify(o => o.OnPacing(info));
         return info;
@@ -213,6 +230,14 @@ public sealed partial class SessionGrain(
         if (!state.State.Created)
         {
             throw new LabRuleException(LabRule.NotFound, $"There is no session {Code}.");
+        }
+    }
+
+    private void EnsureNotEnded()
+    {
+        if (state.State.Ended)
+        {
+            throw new LabRuleException(LabRule.SessionEnded, $"Session {Code} has ended: the instructor closed it for good.");
         }
     }
 

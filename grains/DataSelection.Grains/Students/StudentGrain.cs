@@ -291,6 +291,11 @@ public sealed partial class StudentGrain(
     private async Task RequireOpen(int part)
     {
         var pacing = await Pacing(fresh: true);
+        if (pacing.Ended)
+        {
+            // Defence in depth: the gateway already refuses tokens of an ended session.
+            throw new LabRuleException(LabRule.SessionEnded, $"Session {pacing.Code} has ended: nothing more can be locked, run or written.");
+        }
         if (!pacing.Pacing[part - 1].Open)
         {
             throw new LabRuleException(LabRule.PartClosed, $"Part {part} is closed by the instructor.");
