@@ -2,11 +2,20 @@ namespace DataSelection.Contracts.Workbench;
 
 /// <summary>
 /// The cohort-wide result cache, one grain per <see cref="SimulationRequest.CacheKey"/>: 500
-/// students on the same slider setting cost one computation, and all see the same answer.
+/// students on the same slider setting cost one computation, and all see the same answer —
+/// including students who ask while it is still being computed, who wait for that computation
+/// rather than start their own.
 /// </summary>
 public interface ISimulationCacheGrain : IGrainWithStringKey
 {
-    Task<SimulationOutcome?> Lookup();
-
-    Task Store(SimulationOutcome outcome);
+    /// <summary>
+    /// The cached outcome, or the one computed now by a worker (progress pushed along
+    /// <paramref name="route"/> when this caller starts the computation). Cancelling stops the
+    /// computation only when every caller waiting for it has cancelled.
+    /// </summary>
+    Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An outcome and whether it was already computed when asked for.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CachedOutcome([property: Id(0)] SimulationOutcome Outcome, [property: Id(1)] bool FromCache);

@@ -5,27 +5,95 @@ namespace DataSelection.Grains.Workbench;
 
 /// <summary>
 /// One cached simulation result, in memory: results are deterministic, so a deactivated cache
-/// entry costs one recomputation, never a wrong answer.
+/// entry costs one recomputation, never a wrong answer. Reentrant so that students asking for a
+/// setting while it is computed join that one computation (a slider position a class moves to at
+/// once costs one simulation, not one per student).
 /// </summary>
+[Reentrant]
 public sealed class SimulationCacheGrain : Grain, ISimulationCacheGrain
 {
     private static readonly KeyValuePair<string, object?> Hit = new("hit", true);
     private static readonly KeyValuePair<string, object?> Miss = new("hit", false);
 
     private SimulationOutcome? _outcome;
+    private SharedComputation? _computing;
 
-    public Task<SimulationOutcome?> Lookup()
+    public async Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(route);
         var hit = _outcome is not null;
         SimulationMetrics.CacheLookups.Add(1, hit ? Hit : Miss);
-        using var activity = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan);
-        activity?.SetTag(SimulationTracing.HitTag, hit);
-        return Task.FromResult(_outcome);
+        using (var activity = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan))
+        {
+            activity?.SetTag(SimulationTracing.HitTag, hit);
+        }
+        while (true)
+        {
+            if (_outcome is { } cached)
+            {
+                return new CachedOutcome(cached, FromCache: true);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_computing is { Result.IsCompleted: true })
+            {
+                _computing = null;
+            }
+            var computation = _computing ??= Start(request, route);
+            computation.Waiting++;
+            try
+            {
+                return new CachedOutcome(await computation.Result.WaitAsync(cancellationToken), FromCache: false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Everyone else waiting gave up and stopped that computation just before this
+                // caller joined it: start a fresh one.
+            }
+            finally
+            {
+                if (--computation.Waiting == 0 && !computation.Result.IsCompleted)
+                {
+                    await computation.Stop.CancelAsync();
+                }
+            }
+        }
     }
 
-    public Task Store(SimulationOutcome outcome)
+    private SharedComputation Start(SimulationRequest request, RunRoute route)
     {
-        _outcome ??= outcome;
-        return Task.CompletedTask;
+        var stop = new CancellationTokenSource();
+        var computation = new SharedComputation(stop);
+        computation.Result = Compute(computation, request, route);
+        return computation;
+    }
+
+    private async Task<SimulationOutcome> Compute(SharedComputation computation, SimulationRequest request, RunRoute route)
+    {
+        try
+        {
+            var outcome = await GrainFactory.GetGrain<ISimulationWorkerGrain>(0).Run(request, route, computation.Stop.Token);
+            _outcome = outcome;
+            return outcome;
+        }
+        finally
+        {
+            // A failed or stopped computation is forgotten, so the next caller tries again.
+            if (ReferenceEquals(_computing, computation))
+            {
+                _computing = null;
+            }
+            computation.Stop.Dispose();
+        }
+    }
+
+    /// <summary>A computation in flight and how many callers wait for it.</summary>
+    private sealed class SharedComputation(CancellationTokenSource stop)
+    {
+        public CancellationTokenSource Stop { get; } = stop;
+
+        public Task<SimulationOutcome> Result { get; set; } = Task.FromException<SimulationOutcome>(new InvalidOperationException("Not started."));
+
+        public int Waiting { get; set; }
     }
 }

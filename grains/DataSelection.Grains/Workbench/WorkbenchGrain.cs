@@ -37,14 +37,8 @@ public sealed partial class WorkbenchGrain(
         {
             var track = await student.BeginRun(part);
             var request = new SimulationRequest(track, settings, LabCatalog.LabSeed);
-            var cache = GrainFactory.GetGrain<ISimulationCacheGrain>(request.CacheKey());
-            var outcome = await cache.Lookup();
-            var fromCache = outcome is not null;
-            if (outcome is null)
-            {
-                outcome = await GrainFactory.GetGrain<ISimulationWorkerGrain>(0).Run(request, new RunRoute(studentKey, part, runId), run.Token);
-                await cache.Store(outcome);
-            }
+            var (outcome, fromCache) = await GrainFactory.GetGrain<ISimulationCacheGrain>(request.CacheKey())
+                .GetOrCompute(request, new RunRoute(studentKey, part, runId), run.Token);
             run.Token.ThrowIfCancellationRequested();
 
             var record = await student.RecordRun(part, runId, settings, outcome.Summary);
