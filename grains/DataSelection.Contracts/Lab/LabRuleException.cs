@@ -32,6 +32,12 @@ public enum LabRule
 
     /// <summary>The session already exists (409).</summary>
     AlreadyExists,
+
+    /// <summary>Storage did not confirm the write, so nothing changed; the same request can be sent again (503).</summary>
+    NotSaved,
+
+    /// <summary>The simulation failed on the server before the run was recorded, so it was not counted; run again (503).</summary>
+    RunFailed,
 }
 
 /// <summary>A request broke a rule of the lab. Nothing was changed.</summary>

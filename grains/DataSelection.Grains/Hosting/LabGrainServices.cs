@@ -9,6 +9,7 @@ public static class LabGrainServices
     public static IServiceCollection AddLabGrainServices(this IServiceCollection services)
     {
         services.AddSingleton<SimulationThrottle>();
+        services.AddSingleton<ISimulationEngine, LabSimulationEngine>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace DataSelection.Grains.Workbench;
 /// the student as it comes. A silo runs at most one simulation per core at a time; the rest wait.
 /// </summary>
 [StatelessWorker]
-public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, ISimulationWorkerGrain
+public sealed class SimulationWorkerGrain(SimulationThrottle throttle, ISimulationEngine engine) : Grain, ISimulationWorkerGrain
 {
     public Task<SimulationOutcome> Run(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,7 @@ public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, 
         return Task.Run(() => throttle.Run(() =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var outcome = LabSimulations.Run(request, Report, cancellationToken);
+            var outcome = engine.Run(request, Report, cancellationToken);
             SimulationMetrics.Duration.Record(
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 new KeyValuePair<string, object?>("part", request.Settings.Part));
