@@ -8,8 +8,10 @@ namespace DataSelection.Grains.Workbench;
 /// <summary>
 /// Runs the science engine on the thread pool, off every grain's turn, and pushes its progress to
 /// the student as it comes. A silo runs at most one simulation per core at a time; the rest wait.
+/// Reentrant: the worker keeps no state, and a busy non-reentrant activation never hears that its
+/// caller cancelled, so a superseded run would compute to the end for nobody.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class SimulationWorkerGrain(SimulationThrottle throttle, ISimulationEngine engine) : Grain, ISimulationWorkerGrain
 {
     public Task<SimulationOutcome> Run(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
