@@ -17,7 +17,7 @@ public enum StorageFault
 /// The lab's real grain storage with switches for faults: the next N writes of a state (all states if
 /// none named) fail or time out; reads can fail too. Every fault it injects is counted.
 /// </summary>
-public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
+public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>How long a timing-out write hangs before it gives up: long enough to be a stall, short enough for a test.</summary>
     public static readonly TimeSpan StallBeforeTimeout = TimeSpan.FromMilliseconds(300);
@@ -101,6 +101,9 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
                 break;
         }
     }
+
+    /// <summary>Opens the store underneath at silo start, as it would without the switches (its opening is idempotent).</summary>
+    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ClearStateAsync(stateName, grainId, grainState);
