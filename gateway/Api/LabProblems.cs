@@ -7,7 +7,9 @@ namespace DataSelection.Gateway.Api;
 
 /// <summary>
 /// Turns every refusal into <c>application/problem+json</c> with a detail a person can act on:
-/// broken lab rules by their <see cref="LabRule"/>, unreadable bodies as 400, oversized ones as 413.
+/// broken lab rules by their <see cref="LabRule"/>, unreadable bodies as 400, oversized ones as 413,
+/// and a write storage did not confirm (or a grain call that timed out) as 503 with <c>Retry-After</c>:
+/// nothing was changed, and the same request can simply be sent again.
 /// </summary>
 public sealed partial class LabProblems(IProblemDetailsService problems, ILogger<LabProblems> logger) : IExceptionHandler
 {
@@ -21,6 +23,7 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         LabRule.RateLimited => StatusCodes.Status429TooManyRequests,
         LabRule.Busy => StatusCodes.Status503ServiceUnavailable,
         LabRule.SessionEnded => StatusCodes.Status410Gone,
+        LabRule.NotSaved or LabRule.RunFailed => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -34,6 +37,9 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         return Refuse(StatusCodes.Status400BadRequest, detail);
     }
 
+    /// <summary>Seconds a client should wait before sending a not-saved or timed-out request again.</summary>
+    public const int RetryAfterSeconds = 1;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -41,6 +47,8 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         {
             LabRuleException lab => (StatusFor(lab.Rule), lab.Message, lab.Rule.ToString()),
             BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad), null),
+            TimeoutException => (StatusCodes.Status503ServiceUnavailable,
+                "The lab did not answer in time, so nothing is confirmed; check your state and try again.", null),
             _ => (StatusCodes.Status500InternalServerError, "The server failed to handle the request; nothing was confirmed.", null),
         };
         if (status == StatusCodes.Status400BadRequest)
@@ -51,9 +59,14 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         {
             LabMetrics.Reject(RejectionReasons.Busy);
         }
-        if (status >= StatusCodes.Status500InternalServerError && exception is not LabRuleException)
+        if (status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable && exception is not LabRuleException { Rule: LabRule.Busy })
+        {
+            LogNotConfirmed(logger, exception, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = $"{RetryAfterSeconds}";
         }
         httpContext.Response.StatusCode = status;
         if (exception is LabRuleException { RetryAfterSeconds: { } seconds })
@@ -82,4 +95,7 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not confirmed on {Path}; the client was asked to retry")]
+    private static partial void LogNotConfirmed(ILogger logger, Exception exception, PathString path);
 }

@@ -41,6 +41,12 @@ public enum LabRule
 
     /// <summary>The instructor ended the session: nothing more can be joined, locked, run or written (410).</summary>
     SessionEnded,
+
+    /// <summary>Storage did not confirm the write, so nothing changed; the same request can be sent again (503).</summary>
+    NotSaved,
+
+    /// <summary>The simulation failed on the server before the run was recorded, so it was not counted; run again (503).</summary>
+    RunFailed,
 }
 
 /// <summary>A request broke a rule of the lab. Nothing was changed.</summary>

@@ -19,9 +19,10 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<bool> IsInstructorKey(byte[] instructorKeyHash);
 
     /// <summary>
-    /// Adds a student (name and track already validated), initializes their grain, and returns
-    /// the new student id once the roster entry is durable. Interleaves: the roster changes before
-    /// the first await, so a burst of joins shares writes instead of queueing behind each other.
+    /// Initializes a new student's grain (name and track already validated), adds them to the roster,
+    /// and returns the new student id once the roster entry is durable; <see cref="Lab.LabRule.NotSaved"/>
+    /// if either write failed, and then the roster does not list them. Interleaves, so a burst of joins
+    /// shares roster writes instead of queueing behind each other.
     /// </summary>
     [AlwaysInterleave]
     Task<string> Join(string name, string trackId);

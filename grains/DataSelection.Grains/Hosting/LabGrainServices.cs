@@ -13,6 +13,7 @@ public static class LabGrainServices
         services.AddOptions<SimulationQueueOptions>().BindConfiguration(SimulationQueueOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulationQueueOptions>, SimulationQueueOptionsValidator>());
         services.AddSingleton<SimulationThrottle>();
+        services.AddSingleton<ISimulationEngine, LabSimulationEngine>();
         return services;
     }
 }

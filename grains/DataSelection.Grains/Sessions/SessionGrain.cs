@@ -55,6 +55,7 @@ public sealed partial class SessionGrain(
         {
             throw new LabRuleException(LabRule.AlreadyExists, $"Session {Code} already exists.");
         }
+        var before = state.State;
         state.State = new SessionState
         {
             Created = true,
@@ -63,7 +64,17 @@ public sealed partial class SessionGrain(
             CreatedAt = DateTimeOffset.UtcNow,
             Pacing = [.. Enumerable.Range(1, LabCatalog.PartCount).Select(part => new PartPacing(part, Open: true, Revealed: false))],
         };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Not created until storage says so: otherwise this activation would answer for a session that vanishes with it.
+            state.State = before;
+            LogWriteFailed(logger, e, Code);
+            throw NotSaved();
+        }
         return Info();
     }
 
@@ -86,14 +97,26 @@ public sealed partial class SessionGrain(
         EnsureNotEnded();
         var now = DateTimeOffset.UtcNow;
         var studentId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        // The student first, then the roster: a roster entry never names a student whose grain was not saved.
+        // If the roster write fails instead, the saved student is unreachable (no token was ever issued).
+        await GrainFactory.GetGrain<IStudentGrain>(StudentKey.For(Code, studentId))
+            .Initialize(new StudentIdentity(Code, studentId, name, trackId, now));
         var record = new RosterRecord { StudentId = studentId, Name = name, Track = trackId, JoinedAt = now, LastProgressAt = now };
         state.State.Roster.Add(record);
         _roster[studentId] = record;
         MarkChanged();
-        var durable = Flush();
-        await GrainFactory.GetGrain<IStudentGrain>(StudentKey.For(Code, studentId))
-            .Initialize(new StudentIdentity(Code, studentId, name, trackId, now));
-        await durable;
+        try
+        {
+            await Flush();
+        }
+        catch (Exception e) when (e is not LabRuleException)
+        {
+            // Taken off the roster again; the retried write leaves it out.
+            state.State.Roster.Remove(record);
+            _roster.Remove(studentId);
+            MarkChanged();
+            throw NotSaved();
+        }
         return studentId;
     }
 
@@ -106,15 +129,29 @@ public sealed partial class SessionGrain(
             throw new LabRuleException(LabRule.NotFound, $"Part {part} does not exist; parts are 1, 2 and 3.");
         }
         var current = state.State.Pacing[part - 1];
-        state.State.Pacing[part - 1] = action switch
+        var paced = action switch
         {
             PacingAction.Open => current with { Open = true },
             PacingAction.Close => current with { Open = false },
             PacingAction.Reveal => current with { Revealed = true },
             _ => throw new LabRuleException(LabRule.InvalidInput, $"Unknown pacing action {action}."),
         };
+        state.State.Pacing[part - 1] = paced;
         MarkChanged();
-        await Flush();
+        try
+        {
+            await Flush();
+        }
+        catch (Exception e) when (e is not LabRuleException)
+        {
+            // Students must never see a part open (or closed) that storage does not have that way.
+            if (state.State.Pacing[part - 1] == paced)
+            {
+                state.State.Pacing[part - 1] = current;
+            }
+            MarkChanged();
+            throw NotSaved();
+        }
         var info = Info();
         await _observers.Notify(o => o.OnPacing(info));
         return info;
@@ -240,6 +277,9 @@ public sealed partial class SessionGrain(
             throw new LabRuleException(LabRule.SessionEnded, $"Session {Code} has ended: the instructor closed it for good.");
         }
     }
+
+    private static LabRuleException NotSaved() =>
+        new(LabRule.NotSaved, "This change was not saved (storage did not confirm it); nothing changed, so send it again.");
 
     private void MarkChanged()
     {

@@ -315,17 +315,30 @@ public sealed partial class StudentGrain(
     private void Append<T>(string kind, int part, string summary, T detail, DateTimeOffset? at = null) =>
         state.State.Ledger.Add(new LedgerEntry(state.State.Ledger.Count + 1, at ?? DateTimeOffset.UtcNow, kind, part, summary, LabJson.Serialize(detail)));
 
-    /// <summary>Writes the state; on failure, reloads what storage holds so no half-done change lingers in memory.</summary>
+    /// <summary>
+    /// Writes the state. On failure, reloads what storage holds so no half-done change lingers in memory
+    /// (and if storage cannot even be read, gives up this activation so the next call starts from storage),
+    /// then tells the caller plainly that nothing was saved.
+    /// </summary>
     private async Task Persist()
     {
         try
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception e)
         {
-            await Reloaded();
-            throw;
+            LogNotSaved(logger, e, this.GetPrimaryKeyString());
+            try
+            {
+                await Reloaded();
+            }
+            catch (Exception reload)
+            {
+                LogReloadFailed(logger, reload, this.GetPrimaryKeyString());
+                DeactivateOnIdle();
+            }
+            throw new LabRuleException(LabRule.NotSaved, "Your change was not saved (storage did not confirm it); nothing changed, so send it again.");
         }
     }
 
@@ -344,6 +357,12 @@ public sealed partial class StudentGrain(
 
     private Task PublishState(int part) =>
         Publish(new StudentEvent(this.GetPrimaryKeyString(), StudentEvent.State, part, null, "state", 1.0, null));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Student {StudentKey}: writing the state failed; the change was dropped")]
+    private static partial void LogNotSaved(ILogger logger, Exception exception, string studentKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Student {StudentKey}: reading the state back after a failed write failed; deactivating")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception, string studentKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting {Kind} of student {StudentId} to the session failed")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string kind, string studentId);

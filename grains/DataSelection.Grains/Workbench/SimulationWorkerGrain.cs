@@ -10,9 +10,11 @@ namespace DataSelection.Grains.Workbench;
 /// Runs the science engine on the thread pool, off every grain's turn, and pushes its progress to
 /// the student as it comes. A silo runs at most one simulation per slot at a time; the rest wait in
 /// a bounded queue, and a run that finds it full is refused as busy (see <see cref="SimulationThrottle"/>).
+/// Reentrant: the worker keeps no state, and a busy non-reentrant activation never hears that its
+/// caller cancelled, so a superseded run would compute to the end for nobody.
 /// </summary>
-[StatelessWorker]
-public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, ISimulationWorkerGrain
+[StatelessWorker, Reentrant]
+public sealed class SimulationWorkerGrain(SimulationThrottle throttle, ISimulationEngine engine) : Grain, ISimulationWorkerGrain
 {
     public async Task<SimulationOutcome> Run(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
     {
@@ -36,7 +38,7 @@ public sealed class SimulationWorkerGrain(SimulationThrottle throttle) : Grain, 
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             activity?.SetTag(SimulationTracing.QueuedTag, System.Diagnostics.Stopwatch.GetElapsedTime(queued, started).TotalMilliseconds);
-            var outcome = LabSimulations.Run(request, Report, cancellationToken);
+            var outcome = engine.Run(request, Report, cancellationToken);
             SimulationMetrics.Duration.Record(
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 new KeyValuePair<string, object?>("part", request.Settings.Part));

@@ -1,0 +1,38 @@
+using DataSelection.Contracts.Students;
+using DataSelection.Grains.Sessions;
+using DataSelection.Grains.Students;
+using DataSelection.Grains.Workbench;
+
+namespace DataSelection.Grains.Tests.Faults;
+
+/// <summary>What storage really holds for a grain, read beneath the grains (as a fresh activation would see it).</summary>
+internal static class StoredState
+{
+    public static async Task<StudentState> Student(FaultyGrainStorage storage, IStudentGrain student) =>
+        (await Read<StudentState>(storage, "student", student)).WithAllParts();
+
+    public static Task<SessionState> Session(FaultyGrainStorage storage, IAddressable session) => Read<SessionState>(storage, "session", session);
+
+    public static Task<WorkbenchState> Workbench(FaultyGrainStorage storage, IAddressable workbench) => Read<WorkbenchState>(storage, "workbench", workbench);
+
+    /// <summary>
+    /// The Ledger as the grain answers it matches the stored one entry for entry, numbered 1, 2, 3… with no gap or
+    /// duplicate; returns how many entries acknowledged before are missing from storage (the figure must be 0).
+    /// </summary>
+    public static async Task<int> CheckLedger(FaultyGrainStorage storage, IStudentGrain student, IEnumerable<LedgerEntry> acknowledged)
+    {
+        var answered = (await student.GetLedger()).Entries.ToList();
+        var stored = (await Student(storage, student)).Ledger;
+        Assert.Equal(Enumerable.Range(1, stored.Count), stored.Select(e => e.Sequence));
+        Assert.Equal(stored, answered);
+        return acknowledged.Count(entry => !stored.Contains(entry));
+    }
+
+    private static async Task<T> Read<T>(FaultyGrainStorage storage, string stateName, IAddressable grain)
+        where T : new()
+    {
+        var state = new GrainState<T>(new T());
+        await storage.Inner.ReadStateAsync(stateName, grain.GetGrainId(), state);
+        return state.State ?? new T();
+    }
+}
