@@ -36,7 +36,7 @@ public static class SecurityFigures
         lock (Gate)
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-            System.IO.File.AppendAllText(File, line, Encoding.UTF8);
+            System.IO.File.AppendAllText(File, line, new UTF8Encoding(false));
         }
     }
 

@@ -8,6 +8,9 @@ namespace DataSelection.Contracts.Workbench;
 /// </summary>
 public interface ISimulationCacheGrain : IGrainWithStringKey
 {
+    /// <summary>What the cache holds for this setting, without computing anything (null: nothing yet).</summary>
+    Task<SimulationOutcome?> Lookup();
+
     /// <summary>
     /// The cached outcome, or the one computed now by a worker (progress pushed along
     /// <paramref name="route"/> when this caller starts the computation). Cancelling stops the

@@ -18,6 +18,8 @@ public sealed class SimulationCacheGrain : Grain, ISimulationCacheGrain
     private SimulationOutcome? _outcome;
     private SharedComputation? _computing;
 
+    public Task<SimulationOutcome?> Lookup() => Task.FromResult(_outcome);
+
     public async Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +41,15 @@ public sealed class SimulationCacheGrain : Grain, ISimulationCacheGrain
             {
                 _computing = null;
             }
-            var computation = _computing ??= Start(request, route);
+            if (_computing is null)
+            {
+                _computing = Start(request, route);
+            }
+            else
+            {
+                SimulationMetrics.CacheJoins.Add(1);
+            }
+            var computation = _computing;
             computation.Waiting++;
             try
             {

@@ -17,4 +17,11 @@ public static class SimulationMetrics
     /// </summary>
     public static Counter<long> CacheLookups { get; } =
         Meter.CreateCounter<long>("dataselection.cache.lookups", "{lookup}", "Cohort-wide simulation cache lookups.");
+
+    /// <summary>
+    /// Runs that found their setting being computed for another student and waited for that one
+    /// computation instead of starting their own: the simulations the cohort cache saved while cold.
+    /// </summary>
+    public static Counter<long> CacheJoins { get; } =
+        Meter.CreateCounter<long>("dataselection.cache.joins", "{run}", "Runs that joined a simulation already being computed.");
 }

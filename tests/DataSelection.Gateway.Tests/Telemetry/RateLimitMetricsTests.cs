@@ -5,7 +5,7 @@ namespace DataSelection.Gateway.Tests.Telemetry;
 /// <summary>A gateway that lets one join a minute through, so the second is rate limited.</summary>
 public sealed class OneJoinGatewayFactory : LabGatewayFactory
 {
-    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("DataSelection:RateLimits:JoinsPerMinute", "1")];
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("DataSelection:RateLimits:Enabled", "true"), ("DataSelection:RateLimits:JoinsPerMinute", "1")];
 }
 
 public sealed class RateLimitMetricsTests(OneJoinGatewayFactory factory) : IClassFixture<OneJoinGatewayFactory>

@@ -13,6 +13,10 @@ public sealed class FaultySimulationEngine : ISimulationEngine
     private int _runsToBreak;
     private int _injected;
     private HeldRun? _hold;
+    private int _started;
+
+    /// <summary>Simulations started (faulty or not) since the engine was made.</summary>
+    public int Started => Volatile.Read(ref _started);
 
     /// <summary>Makes the next <paramref name="count"/> runs throw.</summary>
     public void BreakNextRuns(int count) => Interlocked.Exchange(ref _runsToBreak, count);
@@ -31,6 +35,7 @@ public sealed class FaultySimulationEngine : ISimulationEngine
     public SimulationOutcome Run(SimulationRequest request, Action<SimulationUpdate> report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        Interlocked.Increment(ref _started);
         if (Interlocked.Decrement(ref _runsToBreak) >= 0)
         {
             Interlocked.Increment(ref _injected);
