@@ -145,13 +145,13 @@ public sealed record ObjectShape(IReadOnlyList<Field> Fields) : BodyShape
         };
     }
 
-    /// <summary>Some other kind of JSON value; never null, which an optional object takes as "left out".</summary>
+    /// <summary>Some other kind of JSON value; never null (an optional object takes it as "left out") nor an object.</summary>
     private string NotAnObject(HostileInput input) => input.Next(4) switch
     {
         0 => "[]",
         1 => "[" + Valid(input) + "]",
         2 => HostileInput.JsonString(Valid(input)),
-        _ => input.NotAString() is var other && other != "null" ? other : "\"null\"",
+        _ => input.NotAString() is var other && other != "null" && !other.StartsWith('{') ? other : "\"null\"",
     };
 
     private string WithBrokenField(HostileInput input)
