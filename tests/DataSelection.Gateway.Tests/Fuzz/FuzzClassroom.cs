@@ -44,11 +44,15 @@ public sealed record FuzzClassroom(LabApi Api, TestSession Session, TestStudent 
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>The dashboard without its timestamp and stuck list, which move with the clock, not with requests.</summary>
+    /// <summary>
+    /// The dashboard without what moves with the clock or with delivery rather than with state: its
+    /// timestamp, the stuck list, and the sequence (one per snapshot pushed, e.g. when a dashboard connects).
+    /// </summary>
     private static string WithoutClock(string dashboard)
     {
         var node = JsonNode.Parse(dashboard)!.AsObject();
         node.Remove("at");
+        node.Remove("sequence");
         node.Remove("stuck");
         node.Remove("stuckCount");
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
