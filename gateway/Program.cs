@@ -32,6 +32,7 @@ app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRequestBodyLimit();
+app.UseUtf8RequestBodies();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -37,8 +37,7 @@ public static class CliOptions
         }
         option.Validators.Add(result =>
         {
-            var parsed = result.GetValueOrDefault<int>();
-            if (parsed < minimum || parsed > maximum)
+            if (Parsed<int>(result) is { } parsed && (parsed < minimum || parsed > maximum))
             {
                 result.AddError($"{name} must be between {minimum} and {maximum}, got {parsed.ToString(CultureInfo.InvariantCulture)}.");
             }
@@ -59,8 +58,7 @@ public static class CliOptions
         }
         option.Validators.Add(result =>
         {
-            var parsed = result.GetValueOrDefault<double>();
-            if (!double.IsFinite(parsed) || parsed < minimum || parsed > maximum)
+            if (Parsed<double>(result) is { } parsed && (!double.IsFinite(parsed) || parsed < minimum || parsed > maximum))
             {
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number between {minimum} and {maximum}, got {parsed}."));
             }
@@ -137,5 +135,22 @@ public static class CliOptions
         return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && double.IsFinite(plain) && plain >= 0
             ? TimeSpan.FromSeconds(plain)
             : null;
+    }
+
+    /// <summary>
+    /// The option's value, or null when its token is not a <typeparamref name="T"/> at all (<c>--threshold " "</c>):
+    /// the parser reports that as a usage error itself, and asking for the value would throw out of the validator.
+    /// </summary>
+    private static T? Parsed<T>(System.CommandLine.Parsing.OptionResult result)
+        where T : struct
+    {
+        try
+        {
+            return result.GetValueOrDefault<T>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

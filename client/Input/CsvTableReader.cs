@@ -71,9 +71,10 @@ public static class CsvTableReader
             }
             var end = last ? line.Length : comma;
             var field = line.AsSpan(start, end - start).Trim();
-            if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            // double.TryParse ignores trailing NULs ("1.5\0" reads as 1.5); a field with one is not a number.
+            if (field.Contains('\0') || !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                throw new InputFileException(name, lineNumber, start + 1, $"expected a number, found \"{Shorten(field)}\"");
+                throw new InputFileException(name, lineNumber, start + 1, $"expected a number, found \"{Shorten(field).Replace("\0", "\\0", StringComparison.Ordinal)}\"");
             }
             if (!double.IsFinite(value))
             {

@@ -28,6 +28,7 @@ public static class GatewayServices
         // Unreadable bodies reach LabProblems as exceptions, so they get a detail instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonForAnyAccept>();
         services.AddExceptionHandler<LabProblems>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StudentActions>();

@@ -87,7 +87,7 @@ public static class LabInput
             }
             return Validated.Ok(new Prediction(value, null));
         }
-        var choice = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        var choice = TextOf(element);
         if (choice is null || !shape.Choices!.Contains(choice, StringComparer.Ordinal))
         {
             return Validated.Refused<Prediction>($"prediction choice must be one of {string.Join(", ", shape.Choices!)}.");
@@ -159,6 +159,27 @@ public static class LabInput
         return Validated.Ok((int)number);
     }
 
+    /// <summary>
+    /// The string in <paramref name="element"/>, or null if it holds none: another kind of value, or
+    /// an escaped lone surrogate (<c>"\uD800"</c>), which is valid JSON but not text and makes
+    /// <see cref="JsonElement.GetString"/> throw.
+    /// </summary>
+    private static string? TextOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static T Get<T>(Dictionary<string, object> values, string name, T fallback) =>
         values.TryGetValue(name, out var value) ? (T)value : fallback;
 
@@ -168,7 +189,7 @@ public static class LabInput
         switch (spec.Kind)
         {
             case ParameterSpec.Choice:
-                var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+                var text = TextOf(element);
                 if (text is null || !spec.Choices!.Contains(text, StringComparer.Ordinal))
                 {
                     return $"{spec.Name} must be one of {string.Join(", ", spec.Choices!)}.";

@@ -183,7 +183,7 @@ public sealed class JsonlCorpusReader : IDisposable
                     {
                         throw Error(lineNumber, reader.TokenStartIndex, $"field '{TextField}' must be a string, not {Describe(reader.TokenType)}");
                     }
-                    tokenCount = HashText(ref reader, ref tokens);
+                    tokenCount = HashText(ref reader, ref tokens, lineNumber);
                 }
                 else
                 {
@@ -224,7 +224,7 @@ public sealed class JsonlCorpusReader : IDisposable
         }
     }
 
-    private static int HashText(ref Utf8JsonReader reader, ref ulong[] tokens)
+    private int HashText(ref Utf8JsonReader reader, ref ulong[] tokens, long lineNumber)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -236,6 +236,11 @@ public sealed class JsonlCorpusReader : IDisposable
         {
             var length = reader.CopyString(rented);
             return TokenHasher.HashWords(rented.AsSpan(0, length), ref tokens);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\uDC00") is valid JSON but not text: unescaping it throws.
+            throw Error(lineNumber, reader.TokenStartIndex, $"field '{TextField}' is not valid text (it escapes a lone surrogate)");
         }
         finally
         {
