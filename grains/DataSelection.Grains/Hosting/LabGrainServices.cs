@@ -14,6 +14,7 @@ public static class LabGrainServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulationQueueOptions>, SimulationQueueOptionsValidator>());
         services.AddSingleton<SimulationThrottle>();
         services.AddSingleton<ISimulationEngine, LabSimulationEngine>();
+        services.AddSingleton<SimulationRunner>();
         return services;
     }
 }

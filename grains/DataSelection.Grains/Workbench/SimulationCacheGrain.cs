@@ -10,7 +10,7 @@ namespace DataSelection.Grains.Workbench;
 /// once costs one simulation, not one per student).
 /// </summary>
 [Reentrant]
-public sealed class SimulationCacheGrain : Grain, ISimulationCacheGrain
+public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimulationCacheGrain
 {
     private static readonly KeyValuePair<string, object?> Hit = new("hit", true);
     private static readonly KeyValuePair<string, object?> Miss = new("hit", false);
@@ -82,7 +82,7 @@ public sealed class SimulationCacheGrain : Grain, ISimulationCacheGrain
     {
         try
         {
-            var outcome = await GrainFactory.GetGrain<ISimulationWorkerGrain>(0).Run(request, route, computation.Stop.Token);
+            var outcome = await runner.Run(GrainFactory, request, route, computation.Stop.Token);
             _outcome = outcome;
             return outcome;
         }

@@ -103,7 +103,7 @@ public sealed class TracingTests(TracedGatewayFactory factory) : IClassFixture<T
 
     private static void AssertGrainCalls(IReadOnlyList<Activity> trace)
     {
-        foreach (var grain in new[] { "IWorkbenchGrain", "ISimulationCacheGrain", "ISimulationWorkerGrain" })
+        foreach (var grain in new[] { "IWorkbenchGrain", "ISimulationCacheGrain" })
         {
             Assert.True(trace.Any(span => span.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && span.DisplayName.Contains(grain, StringComparison.Ordinal)),
                 $"No Orleans span for {grain}; the trace has: {string.Join(", ", trace.Select(s => $"{s.Source.Name}:{s.DisplayName}").Distinct())}");
