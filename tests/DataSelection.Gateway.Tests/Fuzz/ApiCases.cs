@@ -53,10 +53,17 @@ public static class ApiCases
             ["/api/sessions/{code}/dashboard"] = (input, room) => Instructor(input, room, "GET", "dashboard"),
             ["/api/sessions/{code}/roster"] = (input, room) => input.Chance(0.5)
                 ? Instructor(input, room, "GET", "roster")
-                : InstructorQuery(input, room, "roster", input.Pick(["page", "pageSize"]), HostileWholeNumbers),
+                : input.Chance(0.5)
+                    ? InstructorQuery(input, room, "roster", "pageSize", HostileWholeNumbers)
+                    // Any page from 1 up is a page (past the end it is empty), so 201 is not hostile there.
+                    : InstructorQuery(input, room, "roster", "page", [.. HostileWholeNumbers.Where(n => n != "201")]),
             ["/api/sessions/{code}/parts/{part:int}/open"] = (input, room) => Pacing(input, room, "open"),
             ["/api/sessions/{code}/parts/{part:int}/close"] = (input, room) => Pacing(input, room, "close"),
             ["/api/sessions/{code}/parts/{part:int}/reveal"] = (input, room) => Pacing(input, room, "reveal"),
+            // Only refusals: a genuine end would end the classroom the other cases need.
+            ["/api/sessions/{code}/end"] = (input, room) => input.Chance(0.5)
+                ? new FuzzRequest("POST", $"/api/sessions/{room.Session.Code}/end", Headers: [("X-Instructor-Key", HostileCredentials.Token(input, room.Session.InstructorKey))])
+                : new FuzzRequest("POST", $"/api/sessions/{Code(input, room)}/end", Headers: [("X-Instructor-Key", room.Session.InstructorKey)]),
             ["/api/sessions/{code}/export"] = (input, room) => input.Chance(0.5)
                 ? Instructor(input, room, "GET", "export")
                 : InstructorQuery(input, room, "export", "format", ["xlsx", "CSV ", "csv\0", "jsonl", "../json", "json&format=csv", "%00", "\U0001F600"]),

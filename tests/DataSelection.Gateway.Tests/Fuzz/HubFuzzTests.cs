@@ -116,13 +116,13 @@ public sealed class HubFuzzTests(LabGatewayFactory factory) : IClassFixture<LabG
         return connection;
     }
 
-    /// <summary>A lab hub invocation that must be refused; <c>oversized</c> when it is over the hub's 32 KB message limit.</summary>
+    /// <summary>A lab hub invocation that must be refused; <c>oversized</c> when it is over the hub's 4 KB message limit (DataSelection:Hubs:MaximumReceiveMessageSize).</summary>
     private static (string Method, object?[] Arguments, bool Oversized) LabInvocation(HostileInput input)
     {
         var part = 1 + input.Next(3);
         return input.Next(8) switch
         {
-            0 => (input.Pick(HostileMethodNames), [part, Parameters(input, part)], false),
+            0 when input.Pick(HostileMethodNames) is var name => (name, [part, Parameters(input, part)], OverLimit(name)),
             1 => ("GetState", [.. Enumerable.Range(0, 1 + input.Next(3)).Select(_ => WrongValue(input))], false),
             2 => ("Run", [.. Enumerable.Range(0, input.Pick([0, 1, 3, 4])).Select(_ => (object?)part)], false),
             3 => ("Run", [WrongValue(input), Parameters(input, part)], false),
@@ -132,9 +132,12 @@ public sealed class HubFuzzTests(LabGatewayFactory factory) : IClassFixture<LabG
         };
     }
 
+    /// <summary>A method name that alone takes a message past the hub's 4 KB limit.</summary>
+    private static bool OverLimit(string method) => Encoding.UTF8.GetByteCount(method) > 4_096;
+
     private static (string Method, object?[] Arguments, bool Oversized) InstructorInvocation(HostileInput input) => input.Next(3) switch
     {
-        0 => (input.Pick(HostileMethodNames.Where(m => m != "GetDashboard").ToList()), [], false),
+        0 when input.Pick(HostileMethodNames.Where(m => m != "GetDashboard").ToList()) is var name => (name, [], OverLimit(name)),
         1 => ("Run", [1, null], false),
         _ => ("GetDashboard", [.. Enumerable.Range(0, 1 + input.Next(3)).Select(_ => WrongValue(input))], false),
     };
