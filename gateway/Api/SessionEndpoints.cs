@@ -15,7 +15,8 @@ public static class SessionEndpoints
     {
         var sessions = app.MapGroup("/api/sessions").WithTags("Sessions");
         sessions.MapPost("/", CreateSession).WithName("CreateSession").RateLimited(RateLimitedAction.CreateSession);
-        sessions.MapGet("/{code}", GetSession).WithName("GetSession");
+        // Looking a code up tells whether it exists, so it draws on the join budget: guessing codes costs the same either way.
+        sessions.MapGet("/{code}", GetSession).WithName("GetSession").RateLimited(RateLimitedAction.Join);
         sessions.MapPost("/{code}/students", Join).WithName("JoinSession").RateLimited(RateLimitedAction.Join);
         return app;
     }
