@@ -241,9 +241,20 @@ public sealed class SimulatedStudent(LoadContext load, int index) : IAsyncDispos
         }
     }
 
-    /// <summary>The lab rule a hub error names ("LockRequired: …"), or a generic kind.</summary>
-    private static string RuleOf(string message)
+    /// <summary>
+    /// The lab rule a hub error names ("LockRequired: …"), or a generic kind. SignalR puts its own
+    /// sentence and the exception's type before the hub's message ("An unexpected error occurred
+    /// invoking 'Run' on the server. HubException: Busy: …"), so the rule is read after that.
+    /// </summary>
+    public static string RuleOf(string message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        const string marker = "HubException: ";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            message = message[(at + marker.Length)..];
+        }
         var colon = message.IndexOf(':', StringComparison.Ordinal);
         return colon is > 0 and < 40 && !message.AsSpan(0, colon).Contains(' ') ? message[..colon] : "hub-error";
     }

@@ -4,11 +4,17 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace DataSelection.Gateway.Hubs;
 
-/// <summary>A broken lab rule in a hub method reaches the caller as a hub error naming the rule, like the HTTP API's problem detail.</summary>
-public sealed class LabHubFilter : IHubFilter
+/// <summary>
+/// A broken lab rule in a hub method reaches the caller as a hub error naming the rule, like the
+/// HTTP API's problem detail. Refusals are answers, not failures, so only unexpected errors are
+/// logged here (SignalR's own dispatcher would log every refusal as an error: its category is
+/// turned down in appsettings.json).
+/// </summary>
+public sealed partial class LabHubFilter(ILogger<LabHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
         try
         {
@@ -22,5 +28,13 @@ public sealed class LabHubFilter : IHubFilter
             }
             throw new HubException($"{exception.Rule}: {exception.Message}", exception);
         }
+        catch (Exception exception) when (exception is not HubException and not OperationCanceledException)
+        {
+            LogUnexpected(logger, exception, invocationContext.Hub.GetType().Name, invocationContext.HubMethodName);
+            throw;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Hub}.{Method} failed")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string hub, string method);
 }
