@@ -41,12 +41,12 @@ public sealed partial class SessionGrain(
         // Sequence numbers only need to rise: starting from the clock keeps them rising across reactivations.
         _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         this.RegisterGrainTimer(PushDashboard, SessionRules.DashboardPushInterval, SessionRules.DashboardPushInterval);
-        this.RegisterGrainTimer(RetryFailedWrite, SessionRules.WriteRetryInterval, SessionRules.WriteRetryInterval);
+        this.RegisterGrainTimer(WritePendingChanges, SessionRules.WriteInterval, SessionRules.WriteInterval);
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        await RetryFailedWrite(cancellationToken);
+        await WritePendingChanges(cancellationToken);
 
     public async Task<SessionInfo> Create(string title, byte[] instructorKeyHash)
     {
@@ -206,7 +206,7 @@ public sealed partial class SessionGrain(
                     MeasureInBackground(record.Track, transition.Part);
                     break;
                 case StudentTransition.Ran:
-                    record.Runs[i]++;
+                    record.Runs[i] = transition.RunNumber > 0 ? Math.Max(record.Runs[i], transition.RunNumber) : record.Runs[i] + 1;
                     record.Outcomes[i] = transition.Outcome ?? record.Outcomes[i];
                     break;
                 case StudentTransition.KneeSubmitted:
@@ -218,7 +218,10 @@ public sealed partial class SessionGrain(
             }
         }
         MarkChanged();
-        return Flush();
+        // Runs come about once a second per student: their counts ride on the next write (the write
+        // timer's, within a second) instead of one roster write each. The student's own record is
+        // already durable, and a count lost in a crash heals on that student's next run.
+        return transition.Kind == StudentTransition.Ran ? Task.CompletedTask : Flush();
     }
 
     public Task<DashboardSnapshot> GetDashboard()
@@ -356,7 +359,7 @@ public sealed partial class SessionGrain(
         }
     }
 
-    private async Task RetryFailedWrite(CancellationToken cancellationToken)
+    private async Task WritePendingChanges(CancellationToken cancellationToken)
     {
         if (!_stateChanged || _queuedWrite is not null)
         {

@@ -6,8 +6,8 @@ public static class SessionRules
     /// <summary>At most four dashboard pushes a second: live to the eye, cool for the grain at 10,000 students.</summary>
     public static readonly TimeSpan DashboardPushInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How often a session whose last write failed tries again.</summary>
-    public static readonly TimeSpan WriteRetryInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How often a session writes changes no caller waited for (run counts) and retries a failed write.</summary>
+    public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>A student with no transition for this long, and not finished, is shown as stuck.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(5);

@@ -120,7 +120,7 @@ public sealed partial class StudentGrain(
         Append(LedgerEntry.Run, part, $"Run {record.Runs} of part {part}: {summary.Headline}",
             new { runId, settings = settings.CanonicalForm(), summary.Metrics }, now);
         await Persist();
-        await Report(new StudentTransition(identity.StudentId, StudentTransition.Ran, part, now, Outcome: summary.Outcome, Name: identity.Name, Track: identity.Track));
+        await Report(new StudentTransition(identity.StudentId, StudentTransition.Ran, part, now, Outcome: summary.Outcome, Name: identity.Name, Track: identity.Track, RunNumber: record.Runs));
         return record.LatestRun;
     }
 

@@ -35,6 +35,23 @@ public class DashboardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Run_counts_take_the_students_own_count_so_a_count_the_session_lost_heals_and_a_late_report_cannot_lower_it()
+    {
+        var session = await Classroom.NewSession(Grains);
+        var ada = await Classroom.Join(Grains, session, "Ada");
+        var id = (await ada.Grain.GetIdentity()).StudentId;
+        var at = DateTimeOffset.UtcNow;
+
+        // The session never heard of runs 1–4 (say, lost in a crash); run 5 carries the student's own count.
+        await session.Report(new StudentTransition(id, StudentTransition.Ran, 1, at, Outcome: 40, RunNumber: 5));
+        Assert.Equal(5, Assert.Single((await session.GetRoster(1, 10)).Entries).Runs);
+
+        await session.Report(new StudentTransition(id, StudentTransition.Ran, 1, at, Outcome: 41, RunNumber: 3));
+        Assert.Equal(5, Assert.Single((await session.GetRoster(1, 10)).Entries).Runs);
+        Assert.Equal(5, (await session.GetDashboard()).Progress[0].Runs);
+    }
+
+    [Fact]
     public async Task The_roster_is_paged()
     {
         var session = await Classroom.NewSession(Grains);
