@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataSelection.Contracts.Students;
 using DataSelection.Contracts.Workbench;
 
@@ -26,7 +25,7 @@ public sealed record PartState(
     int Runs,
     int? CountedRunsLeft,
     RunInfo? LatestRun,
-    JsonElement? LatestResult,
+    EmbeddedJson? LatestResult,
     KneeRecord? Knee,
     ReflectionRecord? Reflection,
     LockScore? Score,
@@ -45,38 +44,16 @@ public sealed record RunResponse(
     RunSummary Summary,
     bool FromCache,
     DateTimeOffset At,
-    JsonElement Result)
+    EmbeddedJson? Result)
 {
     public static RunResponse From(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new(run.RunId, run.Part, run.RunNumber, run.CountedRunsLeft, run.Settings, run.Summary, run.FromCache, run.At, EmbeddedJson.Parse(run.ResultJson));
+        return new(run.RunId, run.Part, run.RunNumber, run.CountedRunsLeft, run.Settings, run.Summary, run.FromCache, run.At, EmbeddedJson.From(run.ResultJson));
     }
 }
 
 public sealed record LedgerResponse(StudentIdentity Identity, IReadOnlyList<LedgerLine> Entries);
 
 /// <param name="Detail">The entry's data, as JSON.</param>
-public sealed record LedgerLine(int Sequence, DateTimeOffset At, string Kind, int Part, string Summary, JsonElement Detail);
-
-/// <summary>JSON produced by the grains, embedded as JSON rather than as an escaped string.</summary>
-public static class EmbeddedJson
-{
-    public static JsonElement Parse(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return default;
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            // Not JSON after all: keep the text rather than lose it.
-            return JsonSerializer.SerializeToElement(json);
-        }
-    }
-}
+public sealed record LedgerLine(int Sequence, DateTimeOffset At, string Kind, int Part, string Summary, EmbeddedJson? Detail);

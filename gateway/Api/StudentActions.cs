@@ -26,7 +26,7 @@ public sealed class StudentActions(IGrainFactory grains)
             p.Runs,
             p.CountedRunsLeft,
             latest[i] is { } run ? new RunInfo(run.RunId, run.RunNumber, run.At, run.Settings, run.Summary, run.FromCache) : null,
-            latest[i] is { } result ? EmbeddedJson.Parse(result.ResultJson) : null,
+            latest[i] is { } result ? EmbeddedJson.From(result.ResultJson) : null,
             p.Knee,
             p.Reflection,
             p.Score,
@@ -65,7 +65,7 @@ public sealed class StudentActions(IGrainFactory grains)
     public static LedgerResponse ToResponse(Ledger ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return new(ledger.Identity, ledger.Entries.Select(e => new LedgerLine(e.Sequence, e.At, e.Kind, e.Part, e.Summary, EmbeddedJson.Parse(e.Detail))).ToList());
+        return new(ledger.Identity, ledger.Entries.Select(e => new LedgerLine(e.Sequence, e.At, e.Kind, e.Part, e.Summary, EmbeddedJson.From(e.Detail))).ToList());
     }
 
     /// <summary>A refused input becomes a <see cref="LabRule.InvalidInput"/> refusal before any grain is touched.</summary>

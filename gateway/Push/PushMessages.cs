@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataSelection.Contracts.Students;
 using DataSelection.Gateway.Api;
 
@@ -21,12 +20,12 @@ public static class PushMethods
 }
 
 /// <summary>A student event as the page receives it: the grain's sequence number, and the data embedded as JSON.</summary>
-public sealed record StudentEventMessage(string Kind, int Part, string? RunId, string Stage, double Fraction, long Sequence, JsonElement? Data)
+public sealed record StudentEventMessage(string Kind, int Part, string? RunId, string Stage, double Fraction, long Sequence, EmbeddedJson? Data)
 {
     public static StudentEventMessage From(StudentEvent studentEvent)
     {
         ArgumentNullException.ThrowIfNull(studentEvent);
         return new(studentEvent.Kind, studentEvent.Part, studentEvent.RunId, studentEvent.Stage, studentEvent.Fraction, studentEvent.Sequence,
-            studentEvent.Json is null ? null : EmbeddedJson.Parse(studentEvent.Json));
+            EmbeddedJson.From(studentEvent.Json));
     }
 }

@@ -63,8 +63,11 @@ public static class LabSiloConfiguration
         }
 
         silo.Services.AddLabGrainServices();
-        // Traces follow a request from the HTTP or hub call through every grain it reaches.
-        silo.AddActivityPropagation();
+        if (settings.Tracing)
+        {
+            // Traces follow a request from the HTTP or hub call through every grain it reaches.
+            silo.AddActivityPropagation();
+        }
         if (settings.Dashboard)
         {
             // Collects what the Orleans Dashboard shows; the gateway serves its pages to ops (see docs/OBSERVABILITY.md).
@@ -128,8 +131,11 @@ public static class LabSiloConfiguration
     {
         ArgumentNullException.ThrowIfNull(client);
         var settings = LabSiloSettings.From(configuration);
-        // The trace of a hub call or HTTP request continues into the silos.
-        client.AddActivityPropagation();
+        if (settings.Tracing)
+        {
+            // The trace of a hub call or HTTP request continues into the silos.
+            client.AddActivityPropagation();
+        }
         if (settings.Dashboard)
         {
             // Serves the Orleans Dashboard from this gateway; the silos collect (DataSelection:Ops:Dashboard on them).

@@ -18,6 +18,8 @@ public sealed class TracedGatewayFactory : LabGatewayFactory
 
     public IReadOnlyList<Activity> Spans => [.. exported];
 
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("DataSelection:Tracing", "true")];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -80,6 +80,15 @@ public sealed class LabSiloSettingsTests
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Grain_calls_carry_traces_only_when_traces_are_exported_or_tracing_is_switched_on()
+    {
+        Assert.False(LabSiloSettings.From(Configuration()).Tracing);
+        Assert.True(LabSiloSettings.From(Configuration(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"))).Tracing);
+        Assert.True(LabSiloSettings.From(Configuration(("DataSelection:Tracing", "true"))).Tracing);
+        Assert.False(LabSiloSettings.From(Configuration(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"), ("DataSelection:Tracing", "false"))).Tracing);
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
