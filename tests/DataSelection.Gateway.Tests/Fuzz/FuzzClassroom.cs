@@ -46,7 +46,9 @@ public sealed record FuzzClassroom(LabApi Api, TestSession Session, TestStudent 
 
     /// <summary>
     /// The dashboard without what moves with the clock or with delivery rather than with state: its
-    /// timestamp, the stuck list, and the sequence (one per snapshot pushed, e.g. when a dashboard connects).
+    /// timestamp, the stuck list, the sequence (one per snapshot pushed, e.g. when a dashboard connects),
+    /// and the measured answers to the lock questions, which the server computes in the background after
+    /// the first lock of a track and part and may finish at any moment.
     /// </summary>
     private static string WithoutClock(string dashboard)
     {
@@ -55,6 +57,10 @@ public sealed record FuzzClassroom(LabApi Api, TestSession Session, TestStudent 
         node.Remove("sequence");
         node.Remove("stuck");
         node.Remove("stuckCount");
+        foreach (var prediction in node["predictions"]?.AsArray() ?? [])
+        {
+            prediction?.AsObject().Remove("measured");
+        }
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 }
