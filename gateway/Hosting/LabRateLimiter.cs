@@ -59,6 +59,7 @@ public sealed class LabRateLimiter : IDisposable
             RateLimitedAction.CreateSession => "new sessions",
             RateLimitedAction.Join => "joins",
             RateLimitedAction.Run => "runs",
+            RateLimitedAction.Read => "reads",
             _ => "saves",
         };
         return $"Too many {what} in a short time from you, your session or your network; nothing was changed. Retry in {retryAfterSeconds} s.";

@@ -51,6 +51,8 @@ public sealed record RateLimitSettings(bool Enabled, IReadOnlyDictionary<(RateLi
         new(RateLimitedAction.Write, RateLimitScope.Student, "WritesPerMinute", 30, "WriteBurst", 10),
         new(RateLimitedAction.Write, RateLimitScope.Session, "WritesPerSessionPerMinute", 30_000),
         new(RateLimitedAction.Write, RateLimitScope.Address, "WritesPerAddressPerMinute", 6_000),
+        new(RateLimitedAction.Read, RateLimitScope.Student, "ReadsPerMinute", 600, "ReadBurst", 60),
+        new(RateLimitedAction.Read, RateLimitScope.Address, "ReadsPerAddressPerMinute", 60_000),
     ];
 
     /// <summary>Reads the settings, taking defaults for what is missing; a value that cannot be used fails with its key named.</summary>

@@ -1,6 +1,6 @@
 namespace DataSelection.Gateway.Hosting;
 
-/// <summary>The writes the gateway rate-limits; each has its own budgets (see <see cref="RateLimitSettings"/>).</summary>
+/// <summary>The writes (and the students' reads) the gateway rate-limits; each has its own budgets (see <see cref="RateLimitSettings"/>).</summary>
 public enum RateLimitedAction
 {
     /// <summary>Creating a session (anyone may).</summary>
@@ -14,6 +14,12 @@ public enum RateLimitedAction
 
     /// <summary>A student's other writes: a lock, the knee, a reflection.</summary>
     Write,
+
+    /// <summary>
+    /// A student's reads of their own state and Ledger (<c>GET /api/me…</c>, the lab hub's <c>GetState</c>):
+    /// a page reads after events and reconnects, a script reading in a loop is stopped.
+    /// </summary>
+    Read,
 }
 
 /// <summary>Where a rate limit counts: one student, one session, or one client address (a classroom behind a NAT is one address).</summary>

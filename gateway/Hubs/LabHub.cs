@@ -53,6 +53,7 @@ public sealed class LabHub(StudentActions actions, PushSubscriptions push, Stude
     }
 
     /// <summary>The student's whole state, as <c>GET /api/me</c> returns it (for resync after a gap).</summary>
+    [RateLimited(RateLimitedAction.Read)]
     public Task<MeResponse> GetState() => actions.GetState(Me);
 
     /// <summary>Runs a part's workbench, as <c>POST /api/me/parts/{part}/runs</c> does; progress arrives as events meanwhile.</summary>
