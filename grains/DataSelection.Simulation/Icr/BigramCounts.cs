@@ -16,9 +16,23 @@ internal sealed class BigramCounts
     // fraction of tokens, and a table sized for tokens spends its time faulting in untouched pages.
     private const int InitialCapacity = 1 << 12;
 
-    private Entry[] _entries = new Entry[InitialCapacity];
-    private int _mask = InitialCapacity - 1;
+    // The size the last table on this thread grew to. The next model (most often the same track's
+    // corpus at another slider setting) starts there instead of doubling its way up again, which
+    // allocates a large array per doubling and made growing an eighth of a busy server's CPU. Counts
+    // never depend on the table's size (nothing enumerates it), so results stay bit-identical.
+    [ThreadStatic]
+    private static int t_lastCapacity;
+
+    private Entry[] _entries;
+    private int _mask;
     private int _count;
+
+    public BigramCounts()
+    {
+        var capacity = Math.Max(InitialCapacity, t_lastCapacity);
+        _entries = new Entry[capacity];
+        _mask = capacity - 1;
+    }
 
     /// <summary>Distinct pairs seen at least once.</summary>
     public int DistinctPairs => _count;
@@ -67,6 +81,7 @@ internal sealed class BigramCounts
         var old = _entries;
         _entries = new Entry[old.Length * 2];
         _mask = _entries.Length - 1;
+        t_lastCapacity = _entries.Length;
         foreach (var entry in old)
         {
             if (entry.Count != 0)

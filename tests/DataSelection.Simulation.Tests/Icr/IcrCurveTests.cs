@@ -20,6 +20,29 @@ public class IcrCurveTests
         Maker.Make(seed, documents: 600, redundancy: 0.5, editRate: 0.03, heldOut: 60);
 
     [Fact]
+    public void A_curve_is_bit_identical_whether_its_count_tables_start_small_or_where_a_bigger_run_on_the_thread_left_them()
+    {
+        var corpus = Redundant(3);
+        string OnFreshThread(Action? before)
+        {
+            string? json = null;
+            var thread = new Thread(() =>
+            {
+                before?.Invoke();
+                json = JsonSerializer.Serialize(Measure(corpus));
+            });
+            thread.Start();
+            thread.Join();
+            return json!;
+        }
+
+        var fromSmall = OnFreshThread(null);
+        var afterBigger = OnFreshThread(() => Measure(Maker.Make(4, documents: 2_400, redundancy: 0.2, editRate: 0.05, heldOut: 60)));
+
+        Assert.Equal(fromSmall, afterBigger);
+    }
+
+    [Fact]
     public void Training_flops_are_six_times_parameters_times_scaled_tokens()
     {
         var result = Measure(Redundant(1));
