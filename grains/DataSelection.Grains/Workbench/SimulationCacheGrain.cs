@@ -73,36 +73,34 @@ public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimu
     private SharedComputation Start(SimulationRequest request, RunRoute route)
     {
         var stop = new CancellationTokenSource();
-        var computation = new SharedComputation(stop);
-        computation.Result = Compute(computation, request, route);
-        return computation;
+        return new SharedComputation(stop, Compute(stop, request, route));
     }
 
-    private async Task<SimulationOutcome> Compute(SharedComputation computation, SimulationRequest request, RunRoute route)
+    private async Task<SimulationOutcome> Compute(CancellationTokenSource stop, SimulationRequest request, RunRoute route)
     {
         try
         {
-            var outcome = await runner.Run(GrainFactory, request, route, computation.Stop.Token);
+            var outcome = await runner.Run(GrainFactory, request, route, stop.Token);
             _outcome = outcome;
             return outcome;
         }
         finally
         {
             // A failed or stopped computation is forgotten, so the next caller tries again.
-            if (ReferenceEquals(_computing, computation))
+            if (ReferenceEquals(_computing?.Stop, stop))
             {
                 _computing = null;
             }
-            computation.Stop.Dispose();
+            stop.Dispose();
         }
     }
 
-    /// <summary>A computation in flight and how many callers wait for it.</summary>
-    private sealed class SharedComputation(CancellationTokenSource stop)
+    /// <summary>A computation in flight, the switch that stops it, and how many callers wait for it.</summary>
+    private sealed class SharedComputation(CancellationTokenSource stop, Task<SimulationOutcome> result)
     {
         public CancellationTokenSource Stop { get; } = stop;
 
-        public Task<SimulationOutcome> Result { get; set; } = Task.FromException<SimulationOutcome>(new InvalidOperationException("Not started."));
+        public Task<SimulationOutcome> Result { get; } = result;
 
         public int Waiting { get; set; }
     }
