@@ -51,11 +51,12 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
                 "The lab did not answer in time, so nothing is confirmed; check your state and try again.", null),
             _ => (StatusCodes.Status500InternalServerError, "The server failed to handle the request; nothing was confirmed.", null),
         };
+        var busy = exception is LabRuleException { Rule: LabRule.Busy };
         if (status == StatusCodes.Status400BadRequest)
         {
             LabMetrics.Reject(RejectionReasons.Invalid);
         }
-        else if (exception is LabRuleException { Rule: LabRule.Busy })
+        else if (busy)
         {
             LabMetrics.Reject(RejectionReasons.Busy);
         }
@@ -63,13 +64,15 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
         }
-        else if (status == StatusCodes.Status503ServiceUnavailable && exception is not LabRuleException { Rule: LabRule.Busy })
+        else if (status == StatusCodes.Status503ServiceUnavailable && !busy)
         {
             LogNotConfirmed(logger, exception, httpContext.Request.Path);
-            httpContext.Response.Headers.RetryAfter = $"{RetryAfterSeconds}";
         }
         httpContext.Response.StatusCode = status;
-        if (exception is LabRuleException { RetryAfterSeconds: { } seconds })
+        // The rule's own estimate (a busy queue), else a short wait for anything not confirmed.
+        var retryAfter = (exception as LabRuleException)?.RetryAfterSeconds
+            ?? (status == StatusCodes.Status503ServiceUnavailable ? RetryAfterSeconds : (int?)null);
+        if (retryAfter is { } seconds)
         {
             httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
