@@ -68,7 +68,7 @@ public static class SessionEndpoints
         }
         var studentId = await grains.GetGrain<ISessionGrain>(known).Join(name.Value!, track.Value!.Id);
         LabMetrics.Joins.Add(1);
-        var token = tokens.Issue(known, studentId, clock.GetUtcNow());
+        var token = tokens.Issue(known, studentId, track.Value.Id, clock.GetUtcNow());
         return Results.Created("/api/me", new StudentJoined(studentId, token, known, track.Value.Id));
     }
 

@@ -16,6 +16,7 @@ public static class LabAuthentication
     public const string InstructorPolicy = "Instructor";
     public const string SessionClaim = "session";
     public const string StudentClaim = "student";
+    public const string TrackClaim = "track";
 
     public static IServiceCollection AddLabAuthentication(this IServiceCollection services)
     {
@@ -37,7 +38,8 @@ public static class LabAuthentication
         return new StudentClaims(
             user.FindFirstValue(SessionClaim) ?? throw new InvalidOperationException("No session claim."),
             user.FindFirstValue(StudentClaim) ?? throw new InvalidOperationException("No student claim."),
-            DateTimeOffset.MinValue);
+            DateTimeOffset.MinValue,
+            user.FindFirstValue(TrackClaim));
     }
 
     /// <summary>The session an instructor key was checked against.</summary>
@@ -104,7 +106,11 @@ internal sealed class StudentTokenHandler(
             return AuthenticateResult.Fail(SessionEnded);
         }
         var identity = new ClaimsIdentity(
-            [new Claim(LabAuthentication.SessionClaim, claims.SessionCode), new Claim(LabAuthentication.StudentClaim, claims.StudentId)],
+            [
+                new Claim(LabAuthentication.SessionClaim, claims.SessionCode),
+                new Claim(LabAuthentication.StudentClaim, claims.StudentId),
+                .. claims.Track is { } track ? [new Claim(LabAuthentication.TrackClaim, track)] : Array.Empty<Claim>(),
+            ],
             Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -5,21 +5,23 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace DataSelection.Gateway.Auth;
 
-/// <summary>Who a student token speaks for: one student in one session.</summary>
-public sealed record StudentClaims(string SessionCode, string StudentId, DateTimeOffset IssuedAt);
+/// <summary>Who a student token speaks for: one student in one session, and the track they joined on (never changes).</summary>
+/// <param name="Track">Null for tokens issued before the track was part of them: ask the student grain.</param>
+public sealed record StudentClaims(string SessionCode, string StudentId, DateTimeOffset IssuedAt, string? Track = null);
 
 /// <summary>
 /// Issues and checks student tokens: <c>base64url(payload).base64url(HMAC-SHA256(payload))</c>,
-/// the payload being <c>{session, student, issuedAt}</c>. A token binds (session, student) and
-/// cannot be altered without the key.
+/// the payload being <c>{session, student, issuedAt, track}</c>. A token binds (session, student) and
+/// cannot be altered without the key. The track rides along so a run can check its settings against
+/// the track's ranges without asking the student grain first.
 /// </summary>
 public sealed class StudentTokens(TokenKey key)
 {
-    private sealed record Payload(string Session, string Student, long IssuedAt);
+    private sealed record Payload(string Session, string Student, long IssuedAt, string? Track = null);
 
-    public string Issue(string sessionCode, string studentId, DateTimeOffset issuedAt)
+    public string Issue(string sessionCode, string studentId, string track, DateTimeOffset issuedAt)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(sessionCode, studentId, issuedAt.ToUnixTimeSeconds()), JsonSerializerOptions.Web);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(sessionCode, studentId, issuedAt.ToUnixTimeSeconds(), track), JsonSerializerOptions.Web);
         return $"{WebEncoders.Base64UrlEncode(payload)}.{WebEncoders.Base64UrlEncode(Sign(payload))}";
     }
 
@@ -45,7 +47,7 @@ public sealed class StudentTokens(TokenKey key)
             }
             var claims = JsonSerializer.Deserialize<Payload>(payload, JsonSerializerOptions.Web);
             return claims is { Session.Length: > 0, Student.Length: > 0 }
-                ? new StudentClaims(claims.Session, claims.Student, DateTimeOffset.FromUnixTimeSeconds(claims.IssuedAt))
+                ? new StudentClaims(claims.Session, claims.Student, DateTimeOffset.FromUnixTimeSeconds(claims.IssuedAt), claims.Track)
                 : null;
         }
         catch (FormatException)

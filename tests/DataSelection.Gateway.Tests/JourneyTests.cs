@@ -119,11 +119,12 @@ public sealed class JourneyTests(LabGatewayFactory factory) : IClassFixture<LabG
     }
 
     [Fact]
-    public async Task A_run_through_the_lab_hub_returns_the_result_like_the_http_api()
+    public async Task A_run_through_the_lab_hub_answers_its_summary_and_pushes_its_result_once()
     {
         var session = await api.CreateSession("Hub run");
         var student = await api.Join(session.Code, "Lin", "tiny-pioneer");
         await using var labHub = api.LabHub(student.Token);
+        var events = new HubEvents(labHub, "StudentEvent");
         await labHub.StartAsync();
 
         var refused = await Assert.ThrowsAsync<HubException>(() => labHub.InvokeAsync<JsonElement>("Run", 3, JsonDocument.Parse("{}").RootElement));
@@ -131,7 +132,16 @@ public sealed class JourneyTests(LabGatewayFactory factory) : IClassFixture<LabG
 
         Assert.Equal(HttpStatusCode.Created, (await api.Lock(student, 3, """{"choice": "degrades"}""")).StatusCode);
         var run = await labHub.InvokeAsync<JsonElement>("Run", 3, JsonDocument.Parse("""{"mix": 0.5}""").RootElement);
-        Assert.Equal(JsonValueKind.Object, run.GetProperty("result").ValueKind);
-        Assert.Equal(1, (await api.Me(student)).GetProperty("parts")[2].GetProperty("runs").GetInt32());
+        var runId = run.GetProperty("runId").GetString();
+        Assert.Equal(1, run.GetProperty("runNumber").GetInt32());
+        Assert.True(run.GetProperty("summary").GetProperty("metrics").EnumerateObject().Any());
+        // The answer leaves the result to the push, so it crosses the wire once.
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("result").ValueKind);
+        var pushed = await events.WaitFor(e => e.GetProperty("kind").GetString() == "run-result" && e.GetProperty("runId").GetString() == runId, "the run's result event");
+        Assert.Equal(JsonValueKind.Object, pushed.GetProperty("data").ValueKind);
+
+        var part = (await api.Me(student)).GetProperty("parts")[2];
+        Assert.Equal(1, part.GetProperty("runs").GetInt32());
+        Assert.Equal(pushed.GetProperty("data").GetRawText(), part.GetProperty("latestResult").GetRawText());
     }
 }

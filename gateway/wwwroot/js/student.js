@@ -25,6 +25,10 @@ const charts = {};
 const activeRun = { 1: null, 2: null, 3: null };
 const running = { 1: 0, 2: 0, 3: 0 };
 const queued = { 1: false, 2: false, 3: false };
+/** Results pushed by run-result events, by run id, until their run's answer takes them (over the hub the answer leaves the result to the push). */
+const pushedResults = new Map();
+/** Runs whose answer came before their run-result event (the push is one-way, so it may arrive second). */
+const resultWaiters = new Map();
 const results = { 1: null, 2: null, 3: null };
 
 const $ = (id) => document.getElementById(id);
@@ -479,6 +483,7 @@ function renderMetrics(n, rows) {
 }
 
 function onStudentEvent(message) {
+  if (message.kind === 'run-result') resultPushed(message.runId, message.data);
   if (message.sequence <= lastSequence) {
     return; // already seen (or already covered by a resync)
   }
@@ -542,9 +547,12 @@ async function run(n) {
     const response = hub?.connected
       ? await hub.connection.invoke('Run', n, parameters)
       : await me(`/parts/${n}/runs`, { method: 'POST', body: { parameters } });
-    showResult(n, response.result, response.runId);
+    // Over the hub the result comes as the run's run-result event (which draws it), not in the answer.
+    if (response.result != null) showResult(n, response.result, response.runId);
+    const result = response.result ?? await pushedResult(response.runId);
     setProgress(n, 1, 'done');
-    applyRun(n, response);
+    applyRun(n, { ...response, result });
+    if (result == null) await resync(); // the event was lost (a reconnect): load the result with the state
     ledgerSoon();
   } catch (error) {
     if (!/Superseded/i.test(error.message)) {
@@ -674,6 +682,32 @@ function applyRun(n, response) {
   part.latestResult = response.result;
   if (part.status === 'locked') part.status = 'working';
   render();
+}
+
+function resultPushed(runId, data) {
+  const waiter = resultWaiters.get(runId);
+  if (waiter) {
+    resultWaiters.delete(runId);
+    waiter(data);
+    return;
+  }
+  pushedResults.set(runId, data);
+  if (pushedResults.size > 8) pushedResults.delete(pushedResults.keys().next().value); // other tabs' runs
+}
+
+/** A run's pushed result: at once if its event came first, else when it comes (null after 5 s: then resync). */
+function pushedResult(runId) {
+  if (pushedResults.has(runId)) {
+    const data = pushedResults.get(runId);
+    pushedResults.delete(runId);
+    return Promise.resolve(data);
+  }
+  return new Promise((resolve) => {
+    resultWaiters.set(runId, resolve);
+    setTimeout(() => {
+      if (resultWaiters.delete(runId)) resolve(null);
+    }, 5000);
+  });
 }
 
 /** The Ledger once a burst of runs (a slider drag) settles, not once per run. */

@@ -52,9 +52,10 @@ public sealed class SecretTests(LabGatewayFactory factory) : IClassFixture<LabGa
         {
             var ours = new StudentTokens(TokenKey.Load(Configured(new string('k', 40)), directory));
             var theirs = new StudentTokens(TokenKey.Load(Configured(new string('x', 40)), directory));
-            var token = ours.Issue("ABCDEFGH", "0123456789abcdef", DateTimeOffset.UnixEpoch);
+            var token = ours.Issue("ABCDEFGH", "0123456789abcdef", "tiny-pioneer", DateTimeOffset.UnixEpoch);
 
             Assert.Equal("0123456789abcdef", ours.Validate(token)?.StudentId);
+            Assert.Equal("tiny-pioneer", ours.Validate(token)?.Track);
             Assert.Null(theirs.Validate(token));
             Assert.Throws<InvalidOperationException>(() => TokenKey.Load(Configured("too-short"), directory));
             // A configured key is used as given: nothing is generated in the data directory.
