@@ -1,5 +1,7 @@
 using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Sessions;
+using DataSelection.Contracts.Workbench;
+using DataSelection.Grains.Workbench;
 using DataSelection.Gateway.Auth;
 using DataSelection.Gateway.Hosting;
 using DataSelection.ServiceDefaults;
@@ -22,7 +24,7 @@ public static class SessionEndpoints
     }
 
     /// <summary>Creates a session under a fresh code (retrying on the rare collision); the instructor key is returned once and kept only as a hash.</summary>
-    private static async Task<IResult> CreateSession(CreateSessionRequest request, IGrainFactory grains)
+    private static async Task<IResult> CreateSession(CreateSessionRequest request, IGrainFactory grains, IConfiguration configuration)
     {
         var title = LabInput.Title(request.Title);
         if (!title.IsValid)
@@ -36,6 +38,11 @@ public static class SessionEndpoints
             try
             {
                 var info = await grains.GetGrain<ISessionGrain>(code).Create(title.Value!, InstructorKey.Hash(key));
+                if (configuration.GetValue(SimulationQueueOptions.WarmupKey, true))
+                {
+                    // One-way: the class's first slider moves get computed while the instructor shares the code.
+                    await grains.GetGrain<ICohortWarmupGrain>(0).Warm();
+                }
                 return Results.Created($"/api/sessions/{code}", new SessionCreated(code, key, info.Title));
             }
             catch (LabRuleException exception) when (exception.Rule == LabRule.AlreadyExists && attempt < CodeAttempts)

@@ -53,6 +53,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             "--contentRoot", AppContext.BaseDirectory,
             "--Urls", address.ToString(),
             "--DataSelection:DataDirectory", dataDirectory,
+            "--DataSelection:Simulation:Warmup", "false",
             "--DataSelection:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
             "--DataSelection:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
         })

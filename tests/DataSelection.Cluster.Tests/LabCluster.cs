@@ -208,6 +208,7 @@ public sealed class LabCluster : IAsyncDisposable
             // Observers lost with a killed silo come back at the next renewal.
             "--DataSelection:Push:RenewSeconds", "2",
             "--DataSelection:RateLimits:Enabled", "false",
+            "--DataSelection:Simulation:Warmup", "false",
             "--Logging:LogLevel:Default", "Warning",
         ]);
         return new LabNode(name, process, address);

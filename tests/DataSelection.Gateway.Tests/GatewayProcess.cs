@@ -36,6 +36,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             gatewayDll,
             "--Urls", address.ToString(),
             "--DataSelection:DataDirectory", dataDirectory,
+            "--DataSelection:Simulation:Warmup", "false",
             "--DataSelection:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--DataSelection:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
         })

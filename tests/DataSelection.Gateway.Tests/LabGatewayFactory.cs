@@ -20,6 +20,8 @@ public class LabGatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataSelection:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests join and run far faster than a class does; the limits' own tests turn them back on.
         builder.UseSetting("DataSelection:RateLimits:Enabled", "false");
+        // Tests count fresh and cached runs themselves; the warm-up has its own test.
+        builder.UseSetting("DataSelection:Simulation:Warmup", "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -17,6 +17,13 @@ public interface ISimulationCacheGrain : IGrainWithStringKey
     /// computation only when every caller waiting for it has cancelled.
     /// </summary>
     Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Computes the outcome ahead of any student, in the silo's background lane (only while no student's
+    /// simulation waits), unless it is cached or being computed; returns once it is cached. A student who asks
+    /// meanwhile joins this computation.
+    /// </summary>
+    Task Warm(SimulationRequest request);
 }
 
 /// <summary>An outcome and whether it was already computed when asked for.</summary>

@@ -70,13 +70,32 @@ public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimu
         }
     }
 
-    private SharedComputation Start(SimulationRequest request, RunRoute route)
+    public async Task Warm(SimulationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_outcome is not null || _computing is { Result.IsCompleted: false })
+        {
+            return;
+        }
+        var computation = _computing = Start(request, route: null);
+        computation.Waiting++;
+        try
+        {
+            await computation.Result;
+        }
+        finally
+        {
+            computation.Waiting--;
+        }
+    }
+
+    private SharedComputation Start(SimulationRequest request, RunRoute? route)
     {
         var stop = new CancellationTokenSource();
         return new SharedComputation(stop, Compute(stop, request, route));
     }
 
-    private async Task<SimulationOutcome> Compute(CancellationTokenSource stop, SimulationRequest request, RunRoute route)
+    private async Task<SimulationOutcome> Compute(CancellationTokenSource stop, SimulationRequest request, RunRoute? route)
     {
         try
         {

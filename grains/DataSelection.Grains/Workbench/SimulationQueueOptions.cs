@@ -16,6 +16,18 @@ public sealed class SimulationQueueOptions
     /// </summary>
     public const int DefaultQueuedPerSlot = 16;
 
+    /// <summary>
+    /// <c>DataSelection:Simulation:Warmup</c> (default true): a new session starts warming the cohort cache
+    /// (see <see cref="Contracts.Workbench.ICohortWarmupGrain"/>) in the background lane.
+    /// </summary>
+    public const string WarmupKey = Section + ":Warmup";
+
+    /// <summary>The largest <see cref="WarmupSteps"/> accepted: each step more multiplies the settings warmed.</summary>
+    public const int MaxWarmupSteps = 4;
+
+    /// <summary>Slider steps on each side of a track's defaults that the warm-up computes (0: the defaults only).</summary>
+    public int WarmupSteps { get; set; } = 2;
+
     /// <summary>Simulations computed at once; unset means one per core (more would only share the cores).</summary>
     public int? Slots { get; set; }
 
@@ -35,6 +47,11 @@ internal sealed class SimulationQueueOptionsValidator : IValidateOptions<Simulat
         if (options.Slots is < 1)
         {
             return ValidateOptionsResult.Fail($"{SimulationQueueOptions.Section}:Slots must be at least 1, not {options.Slots}.");
+        }
+        if (options.WarmupSteps is < 0 or > SimulationQueueOptions.MaxWarmupSteps)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{SimulationQueueOptions.Section}:WarmupSteps must be between 0 and {SimulationQueueOptions.MaxWarmupSteps}, not {options.WarmupSteps}.");
         }
         return options.MaxQueued is < 0
             ? ValidateOptionsResult.Fail($"{SimulationQueueOptions.Section}:MaxQueued must be 0 or more, not {options.MaxQueued}.")

@@ -15,14 +15,12 @@ namespace DataSelection.Grains.Workbench;
 /// </summary>
 public sealed class SimulationRunner(SimulationThrottle throttle, ISimulationEngine engine)
 {
-    public Task<SimulationOutcome> Run(IGrainFactory grains, SimulationRequest request, RunRoute route, CancellationToken cancellationToken)
+    /// <param name="route">Where progress goes; null for warming the cache, which nobody watches and which runs in the background lane.</param>
+    public Task<SimulationOutcome> Run(IGrainFactory grains, SimulationRequest request, RunRoute? route, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(route);
-        var student = grains.GetGrain<IStudentGrain>(route.StudentKey);
-        void Report(SimulationUpdate update) =>
-            _ = student.Publish(new StudentEvent(route.StudentKey, StudentEvent.RunProgress, route.Part, route.RunId, update.Stage, update.Fraction, update.PartialJson));
+        var report = route is null ? static _ => { } : ProgressTo(grains, route);
         return Task.Run(async () =>
         {
             // Started before the wait for a slot, so the span shows queueing and computing apart.
@@ -33,19 +31,29 @@ public sealed class SimulationRunner(SimulationThrottle throttle, ISimulationEng
                 activity.SetTag(SimulationTracing.TrackTag, request.Track);
                 activity.SetTag(SimulationTracing.KindTag, request.Settings.GetType().Name);
                 activity.SetTag(SimulationTracing.CachedTag, false);
-                activity.SetTag(SimulationTracing.RunIdTag, route.RunId);
+                activity.SetTag(SimulationTracing.RunIdTag, route?.RunId);
             }
             var queued = Stopwatch.GetTimestamp();
-            return await throttle.Run(() =>
+            SimulationOutcome Simulate()
             {
                 var started = Stopwatch.GetTimestamp();
                 activity?.SetTag(SimulationTracing.QueuedTag, Stopwatch.GetElapsedTime(queued, started).TotalMilliseconds);
-                var outcome = engine.Run(request, Report, cancellationToken);
+                var outcome = engine.Run(request, report, cancellationToken);
                 SimulationMetrics.Duration.Record(
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     new KeyValuePair<string, object?>("part", request.Settings.Part));
                 return outcome;
-            }, cancellationToken).ConfigureAwait(false);
+            }
+            return route is null
+                ? await throttle.RunInBackground(Simulate, cancellationToken).ConfigureAwait(false)
+                : await throttle.Run(Simulate, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    private static Action<SimulationUpdate> ProgressTo(IGrainFactory grains, RunRoute route)
+    {
+        var student = grains.GetGrain<IStudentGrain>(route.StudentKey);
+        return update => _ = student.Publish(
+            new StudentEvent(route.StudentKey, StudentEvent.RunProgress, route.Part, route.RunId, update.Stage, update.Fraction, update.PartialJson));
     }
 }

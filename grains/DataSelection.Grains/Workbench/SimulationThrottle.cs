@@ -18,12 +18,17 @@ public sealed class SimulationThrottle : IDisposable
     /// <summary>Weight of the newest duration in the moving average: recent enough to follow load, steady enough to ignore one outlier.</summary>
     private const double RecentWeight = 0.2;
 
+    /// <summary>How long background work waits before looking again for a moment when no student's simulation waits.</summary>
+    private static readonly TimeSpan BackgroundPatience = TimeSpan.FromMilliseconds(100);
+
     private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _background = new(1, 1);
     private readonly int _slotCount;
     private readonly int _maxQueued;
     private readonly Lock _averageGate = new();
     private double _averageSeconds = FirstEstimate.TotalSeconds;
     private int _admitted;
+    private int _inBackground;
 
     public SimulationThrottle(IOptions<SimulationQueueOptions> options)
     {
@@ -38,7 +43,7 @@ public sealed class SimulationThrottle : IDisposable
     public int Running => _slotCount - _slots.CurrentCount;
 
     /// <summary>Simulations waiting for a slot.</summary>
-    public int Queued => Math.Max(0, Volatile.Read(ref _admitted) - Running);
+    public int Queued => Math.Max(0, Volatile.Read(ref _admitted) - (Running - Volatile.Read(ref _inBackground)));
 
     /// <summary>A student's fresh simulation: computed when a slot is free, queued while the queue has room, refused as busy otherwise.</summary>
     public async Task<T> Run<T>(Func<T> simulation, CancellationToken cancellationToken)
@@ -68,6 +73,42 @@ public sealed class SimulationThrottle : IDisposable
         return Compute(measurement, cancellationToken);
     }
 
+    /// <summary>
+    /// Work no student waits for (warming the cohort cache): one at a time, in one slot, and only while no
+    /// student's simulation waits for a slot — it gives way between computations, never refuses, and is
+    /// not counted in the queue students are refused by.
+    /// </summary>
+    public async Task<T> RunInBackground<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _background.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                if (Volatile.Read(ref _admitted) < _slotCount && await _slots.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+                await Task.Delay(BackgroundPatience, cancellationToken).ConfigureAwait(false);
+            }
+            Interlocked.Increment(ref _inBackground);
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inBackground);
+                _slots.Release();
+            }
+        }
+        finally
+        {
+            _background.Release();
+        }
+    }
+
     /// <summary>Seconds until a retry should find room: the recent time per simulation × the simulations ahead ÷ the slots, at least one.</summary>
     public int RetryAfterSeconds(int waiting)
     {
@@ -83,6 +124,7 @@ public sealed class SimulationThrottle : IDisposable
     {
         SimulationQueueMetrics.Untrack(this);
         _slots.Dispose();
+        _background.Dispose();
     }
 
     private async Task<T> Compute<T>(Func<T> simulation, CancellationToken cancellationToken)

@@ -85,6 +85,44 @@ public sealed class SimulationThrottleTests
         await Task.WhenAll(running, queued);
     }
 
+    [Fact]
+    public async Task Background_work_waits_while_every_slot_is_taken_by_students_and_never_counts_against_their_queue()
+    {
+        using var throttle = Throttle(slots: 1, maxQueued: 1);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = await Hold(throttle, release.Task);
+        var backgroundRan = 0;
+
+        var background = Task.Run(() => throttle.RunInBackground(() => Interlocked.Increment(ref backgroundRan), CancellationToken.None));
+        // The student queue still has its one place: the background work is not in it.
+        var queued = Task.Run(() => throttle.Run(() => 2, CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 1);
+        Assert.Equal(0, Volatile.Read(ref backgroundRan));
+
+        release.SetResult();
+        Assert.Equal(2, await queued);
+        Assert.Equal(1, await background);
+        Assert.Equal(1, await running);
+        Assert.Equal(0, throttle.Queued);
+    }
+
+    [Fact]
+    public async Task Background_work_gives_way_to_a_student_who_is_waiting_when_a_slot_frees()
+    {
+        using var throttle = Throttle(slots: 1, maxQueued: 4);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = await Hold(throttle, release.Task);
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var background = Task.Run(() => throttle.RunInBackground(() => { order.Enqueue("background"); return 0; }, CancellationToken.None));
+        var student = Task.Run(() => throttle.Run(() => { order.Enqueue("student"); return 0; }, CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 1);
+
+        release.SetResult();
+        await Task.WhenAll(running, background, student);
+
+        Assert.Equal(["student", "background"], order);
+    }
+
     [Theory]
     [InlineData(0, null)]
     [InlineData(null, -1)]
@@ -94,6 +132,17 @@ public sealed class SimulationThrottleTests
 
         Assert.True(result.Failed);
         Assert.Contains("DataSelection:Simulation:", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(5)]
+    public void Warm_up_steps_outside_zero_to_four_are_refused_before_the_silo_starts(int steps)
+    {
+        var result = new SimulationQueueOptionsValidator().Validate(null, new SimulationQueueOptions { WarmupSteps = steps });
+
+        Assert.True(result.Failed);
+        Assert.Contains("DataSelection:Simulation:WarmupSteps", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
