@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// Lets one simulation per slot (by default per core) run at a time on a silo: more would only share
+/// Lets one simulation per slot (by default per core) run at a time on a silo, each on its own
+/// lower-priority thread (<see cref="SimulationThreads"/>): more would only share
 /// the same cores and slow every one of them down. Fresh student runs wait in a bounded queue; when
 /// it is full they are refused at once as <see cref="LabRule.Busy"/> with an estimate of when a retry
 /// will find room, instead of piling up work no one will wait for.
@@ -23,6 +24,7 @@ public sealed class SimulationThrottle : IDisposable
 
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _background = new(1, 1);
+    private readonly SimulationThreads _threads;
     private readonly int _slotCount;
     private readonly int _maxQueued;
     private readonly Lock _averageGate = new();
@@ -36,6 +38,7 @@ public sealed class SimulationThrottle : IDisposable
         _slotCount = options.Value.SlotCount;
         _maxQueued = options.Value.QueueBound;
         _slots = new SemaphoreSlim(_slotCount, _slotCount);
+        _threads = new SimulationThreads(_slotCount, options.Value.Nice);
         SimulationQueueMetrics.Track(this);
     }
 
@@ -95,7 +98,7 @@ public sealed class SimulationThrottle : IDisposable
             Interlocked.Increment(ref _inBackground);
             try
             {
-                return work();
+                return await _threads.Run(work).ConfigureAwait(false);
             }
             finally
             {
@@ -123,6 +126,7 @@ public sealed class SimulationThrottle : IDisposable
     public void Dispose()
     {
         SimulationQueueMetrics.Untrack(this);
+        _threads.Dispose();
         _slots.Dispose();
         _background.Dispose();
     }
@@ -135,7 +139,7 @@ public sealed class SimulationThrottle : IDisposable
             try
             {
                 var started = Stopwatch.GetTimestamp();
-                var result = simulation();
+                var result = await _threads.Run(simulation).ConfigureAwait(false);
                 Remember(Stopwatch.GetElapsedTime(started));
                 return result;
             }

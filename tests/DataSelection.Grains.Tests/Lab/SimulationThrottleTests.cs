@@ -123,6 +123,24 @@ public sealed class SimulationThrottleTests
         Assert.Equal(["student", "background"], order);
     }
 
+    [Fact]
+    public async Task Simulations_compute_on_their_own_threads_below_the_serving_threads_priority()
+    {
+        using var throttle = new SimulationThrottle(Options.Create(new SimulationQueueOptions { Slots = 1, Nice = 7 }));
+
+        var (name, pooled, nice) = await throttle.Run(() => (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread, NiceOfThisThread()), CancellationToken.None);
+        var (backgroundName, _, backgroundNice) = await throttle.RunInBackground(() => (Thread.CurrentThread.Name, false, NiceOfThisThread()), CancellationToken.None);
+
+        Assert.StartsWith("simulation-", name, StringComparison.Ordinal);
+        Assert.False(pooled);
+        Assert.StartsWith("simulation-", backgroundName, StringComparison.Ordinal);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(NiceOfThisThread() + 7, nice);
+            Assert.Equal(nice, backgroundNice);
+        }
+    }
+
     [Theory]
     [InlineData(0, null)]
     [InlineData(null, -1)]
@@ -152,6 +170,19 @@ public sealed class SimulationThrottleTests
 
         Assert.Equal(Environment.ProcessorCount, options.SlotCount);
         Assert.Equal(16 * Environment.ProcessorCount, options.QueueBound);
+    }
+
+    /// <summary>The calling thread's nice value (field 19 of /proc/thread-self/stat; 0 off Linux).</summary>
+    private static int NiceOfThisThread()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        // Fields after the command name, which is in parentheses and may hold spaces, start at field 3.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[19 - 3], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static SimulationThrottle Throttle(int slots, int maxQueued) =>
