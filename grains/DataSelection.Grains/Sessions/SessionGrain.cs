@@ -219,7 +219,7 @@ public sealed partial class SessionGrain(
         }
         MarkChanged();
         // Runs come about once a second per student: their counts ride on the next write (the write
-        // timer's, within a second) instead of one roster write each. The student's own record is
+        // timer's, within SessionRules.WriteInterval) instead of one roster write each. The student's own record is
         // already durable, and a count lost in a crash heals on that student's next run.
         return transition.Kind == StudentTransition.Ran ? Task.CompletedTask : Flush();
     }
