@@ -3,6 +3,7 @@ using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Students;
 using DataSelection.Contracts.Workbench;
 using DataSelection.Gateway.Auth;
+using DataSelection.Grains.Workbench;
 using DataSelection.ServiceDefaults;
 
 namespace DataSelection.Gateway.Api;
@@ -18,15 +19,17 @@ public sealed class StudentActions(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(me);
         var view = await Student(me).GetView().ConfigureAwait(false);
-        var latest = await Task.WhenAll(view.Parts.Select(p => Workbench(me, p.Part).GetLatest())).ConfigureAwait(false);
+        var results = await Task.WhenAll(view.Parts.Select(async p => p.LatestRun is { } run
+            ? await RecordedResults.Of(grains, view.Identity.Track, run.Settings).ConfigureAwait(false)
+            : null)).ConfigureAwait(false);
         var parts = view.Parts.Select((p, i) => new PartState(
             p.Part,
             p.Status,
             p.Lock,
             p.Runs,
             p.CountedRunsLeft,
-            latest[i] is { } run ? new RunInfo(run.RunId, run.RunNumber, run.At, run.Settings, run.Summary, run.FromCache) : null,
-            latest[i] is { } result ? EmbeddedJson.From(result.ResultJson) : null,
+            p.LatestRun is { } run ? new RunInfo(run.RunId, run.RunNumber, run.At, run.Settings, run.Summary, run.FromCache) : null,
+            EmbeddedJson.From(results[i]),
             p.Knee,
             p.Reflection,
             p.Score,

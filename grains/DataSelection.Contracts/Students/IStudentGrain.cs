@@ -25,8 +25,11 @@ public interface IStudentGrain : IGrainWithStringKey
     /// <summary>Checks that a run may start (part open, locked, runs left) and returns the student's track.</summary>
     Task<string> BeginRun(int part);
 
-    /// <summary>Records a finished run in the state and the Ledger (durable on return).</summary>
-    Task<RunRecord> RecordRun(int part, string runId, WorkbenchSettings settings, RunSummary summary);
+    /// <summary>
+    /// Records a finished run in the state and the Ledger (durable on return), then pushes its result
+    /// (<paramref name="resultJson"/>) to the student's gateways as the run's <see cref="StudentEvent.RunResult"/> event.
+    /// </summary>
+    Task<RunRecord> RecordRun(int part, string runId, WorkbenchSettings settings, RunSummary summary, bool fromCache, string resultJson);
 
     /// <summary>Part 2: submits the knee (labels) and scores it against the measured knee of the student's latest settings.</summary>
     Task<KneeRecord> SubmitKnee(int labels);

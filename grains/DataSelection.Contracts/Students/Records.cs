@@ -7,15 +7,21 @@ namespace DataSelection.Contracts.Students;
 [GenerateSerializer, Immutable, Alias("ds.LockRecord")]
 public sealed record LockRecord([property: Id(0)] Prediction Prediction, [property: Id(1)] DateTimeOffset At);
 
-/// <summary>A recorded workbench run (the result itself stays with the workbench).</summary>
+/// <summary>
+/// A recorded workbench run. Its result is not stored with it: results are deterministic, so the
+/// cohort cache answers it again from the track and <paramref name="Settings"/> (computing it again
+/// if the cache dropped it).
+/// </summary>
 /// <param name="RunNumber">1 for the part's first run.</param>
+/// <param name="FromCache">True when the result was already in the cohort cache (false in records stored before this was kept).</param>
 [GenerateSerializer, Immutable, Alias("ds.RunRecord")]
 public sealed record RunRecord(
     [property: Id(0)] string RunId,
     [property: Id(1)] int RunNumber,
     [property: Id(2)] DateTimeOffset At,
     [property: Id(3)] WorkbenchSettings Settings,
-    [property: Id(4)] RunSummary Summary);
+    [property: Id(4)] RunSummary Summary,
+    [property: Id(5)] bool FromCache = false);
 
 /// <summary>Part 2's knee submission and its score against the measured knee.</summary>
 [GenerateSerializer, Immutable, Alias("ds.KneeRecord")]

@@ -12,11 +12,12 @@ public interface ISimulationCacheGrain : IGrainWithStringKey
     Task<SimulationOutcome?> Lookup();
 
     /// <summary>
-    /// The cached outcome, or the one computed now by a worker (progress pushed along
-    /// <paramref name="route"/> when this caller starts the computation). Cancelling stops the
-    /// computation only when every caller waiting for it has cancelled.
+    /// The cached outcome, or the one computed now (progress pushed along <paramref name="route"/> when
+    /// this caller starts the computation). A student's run (a route) may be refused as busy; a read
+    /// with no route (a recorded run's result, asked for again) waits for a slot however long it takes.
+    /// Cancelling stops the computation only when every caller waiting for it has cancelled.
     /// </summary>
-    Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default);
+    Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute? route, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Computes the outcome ahead of any student, in the silo's background lane (only while no student's

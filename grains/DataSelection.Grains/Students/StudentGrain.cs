@@ -104,10 +104,11 @@ public sealed partial class StudentGrain(
         return identity.Track;
     }
 
-    public async Task<RunRecord> RecordRun(int part, string runId, WorkbenchSettings settings, RunSummary summary)
+    public async Task<RunRecord> RecordRun(int part, string runId, WorkbenchSettings settings, RunSummary summary, bool fromCache, string resultJson)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(resultJson);
         var identity = await IdentityAsync();
         var record = Part(part);
         if (LabCatalog.Parts[part - 1].CountedRuns is { } limit && record.Runs >= limit)
@@ -116,11 +117,12 @@ public sealed partial class StudentGrain(
         }
         var now = DateTimeOffset.UtcNow;
         record.Runs++;
-        record.LatestRun = new RunRecord(runId, record.Runs, now, settings, summary);
+        record.LatestRun = new RunRecord(runId, record.Runs, now, settings, summary, fromCache);
         Append(LedgerEntry.Run, part, $"Run {record.Runs} of part {part}: {summary.Headline}",
             new { runId, settings = settings.CanonicalForm(), summary.Metrics }, now);
         await Persist();
         await Report(new StudentTransition(identity.StudentId, StudentTransition.Ran, part, now, Outcome: summary.Outcome, Name: identity.Name, Track: identity.Track, RunNumber: record.Runs));
+        await Publish(new StudentEvent(this.GetPrimaryKeyString(), StudentEvent.RunResult, part, runId, "done", 1.0, resultJson));
         return record.LatestRun;
     }
 

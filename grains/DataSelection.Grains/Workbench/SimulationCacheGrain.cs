@@ -1,16 +1,24 @@
 using DataSelection.Contracts.Workbench;
+using DataSelection.Grains.Hosting;
 using DataSelection.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// One cached simulation result, in memory: results are deterministic, so a deactivated cache
-/// entry costs one recomputation, never a wrong answer. Reentrant so that students asking for a
-/// setting while it is computed join that one computation (a slider position a class moves to at
-/// once costs one simulation, not one per student).
+/// One cached simulation result. Reentrant so that students asking for a setting while it is
+/// computed join that one computation (a slider position a class moves to at once costs one
+/// simulation, not one per student). The outcome is stored once, when first computed: a recorded
+/// run keeps only its settings, and a result includes what the run measured on the machine (Part 1's
+/// MinHash throughput), so a page redrawn after a restart must get these very numbers back, not a
+/// recomputation. If that one write fails, the outcome is still answered, and only a restart would
+/// compute it again.
 /// </summary>
 [Reentrant]
-public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimulationCacheGrain
+public sealed partial class SimulationCacheGrain(
+    [PersistentState("outcome", LabStorage.Name)] IPersistentState<CachedOutcomeState> state,
+    SimulationRunner runner,
+    ILogger<SimulationCacheGrain> logger) : Grain, ISimulationCacheGrain
 {
     private static readonly KeyValuePair<string, object?> Hit = new("hit", true);
     private static readonly KeyValuePair<string, object?> Miss = new("hit", false);
@@ -18,12 +26,17 @@ public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimu
     private SimulationOutcome? _outcome;
     private SharedComputation? _computing;
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outcome = state.State.Outcome;
+        return Task.CompletedTask;
+    }
+
     public Task<SimulationOutcome?> Lookup() => Task.FromResult(_outcome);
 
-    public async Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute route, CancellationToken cancellationToken = default)
+    public async Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute? route, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(route);
         var hit = _outcome is not null;
         SimulationMetrics.CacheLookups.Add(1, hit ? Hit : Miss);
         using (var activity = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan))
@@ -43,7 +56,7 @@ public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimu
             }
             if (_computing is null)
             {
-                _computing = Start(request, route);
+                _computing = Start(request, route, route is null ? SimulationLane.Waiting : SimulationLane.Student);
             }
             else
             {
@@ -77,7 +90,7 @@ public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimu
         {
             return;
         }
-        var computation = _computing = Start(request, route: null);
+        var computation = _computing = Start(request, route: null, SimulationLane.Background);
         computation.Waiting++;
         try
         {
@@ -89,18 +102,19 @@ public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimu
         }
     }
 
-    private SharedComputation Start(SimulationRequest request, RunRoute? route)
+    private SharedComputation Start(SimulationRequest request, RunRoute? route, SimulationLane lane)
     {
         var stop = new CancellationTokenSource();
-        return new SharedComputation(stop, Compute(stop, request, route));
+        return new SharedComputation(stop, Compute(stop, request, route, lane));
     }
 
-    private async Task<SimulationOutcome> Compute(CancellationTokenSource stop, SimulationRequest request, RunRoute? route)
+    private async Task<SimulationOutcome> Compute(CancellationTokenSource stop, SimulationRequest request, RunRoute? route, SimulationLane lane)
     {
         try
         {
-            var outcome = await runner.Run(GrainFactory, request, route, stop.Token);
+            var outcome = await runner.Run(GrainFactory, request, route, lane, stop.Token);
             _outcome = outcome;
+            await Keep(outcome);
             return outcome;
         }
         finally
@@ -113,6 +127,22 @@ public sealed class SimulationCacheGrain(SimulationRunner runner) : Grain, ISimu
             stop.Dispose();
         }
     }
+
+    private async Task Keep(SimulationOutcome outcome)
+    {
+        state.State.Outcome = outcome;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            LogNotKept(logger, e, this.GetPrimaryKeyString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cohort cache entry {Key}: storing the computed outcome failed; it is answered from memory")]
+    private static partial void LogNotKept(ILogger logger, Exception exception, string key);
 
     /// <summary>A computation in flight, the switch that stops it, and how many callers wait for it.</summary>
     private sealed class SharedComputation(CancellationTokenSource stop, Task<SimulationOutcome> result)

@@ -15,8 +15,9 @@ namespace DataSelection.Grains.Workbench;
 /// </summary>
 public sealed class SimulationRunner(SimulationThrottle throttle, ISimulationEngine engine)
 {
-    /// <param name="route">Where progress goes; null for warming the cache, which nobody watches and which runs in the background lane.</param>
-    public Task<SimulationOutcome> Run(IGrainFactory grains, SimulationRequest request, RunRoute? route, CancellationToken cancellationToken)
+    /// <param name="route">Where progress goes; null when nobody watches it.</param>
+    /// <param name="lane">How it waits for a slot.</param>
+    public Task<SimulationOutcome> Run(IGrainFactory grains, SimulationRequest request, RunRoute? route, SimulationLane lane, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(request);
@@ -44,9 +45,12 @@ public sealed class SimulationRunner(SimulationThrottle throttle, ISimulationEng
                     new KeyValuePair<string, object?>("part", request.Settings.Part));
                 return outcome;
             }
-            return route is null
-                ? await throttle.RunInBackground(Simulate, cancellationToken).ConfigureAwait(false)
-                : await throttle.Run(Simulate, cancellationToken).ConfigureAwait(false);
+            return lane switch
+            {
+                SimulationLane.Background => await throttle.RunInBackground(Simulate, cancellationToken).ConfigureAwait(false),
+                SimulationLane.Waiting => await throttle.RunMeasurement(Simulate, cancellationToken).ConfigureAwait(false),
+                _ => await throttle.Run(Simulate, cancellationToken).ConfigureAwait(false),
+            };
         }, cancellationToken);
     }
 

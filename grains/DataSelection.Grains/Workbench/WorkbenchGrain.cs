@@ -8,13 +8,13 @@ namespace DataSelection.Grains.Workbench;
 
 /// <summary>
 /// One student's workbench for one part. A run asks the student grain whether it may start,
-/// takes the result from the cohort-wide cache or streams it from a worker (pushing progress to
-/// the student's page), records it in the Ledger, and only then answers. A newer run cancels the
-/// one in flight, which answers <see cref="LabRule.Superseded"/> and is not counted.
+/// takes the result from the cohort-wide cache or has it computed (pushing progress to the
+/// student's page), and has the student grain record it in the Ledger and push it; only then it
+/// answers. A newer run cancels the one in flight, which answers <see cref="LabRule.Superseded"/>
+/// and is not counted. The workbench stores nothing: the student's record names the latest run's
+/// settings, and results are deterministic, so the cohort cache answers it again.
 /// </summary>
-public sealed partial class WorkbenchGrain(
-    [PersistentState("workbench", LabStorage.Name)] IPersistentState<WorkbenchState> state,
-    ILogger<WorkbenchGrain> logger) : Grain, IWorkbenchGrain
+public sealed partial class WorkbenchGrain(ILogger<WorkbenchGrain> logger) : Grain, IWorkbenchGrain
 {
     private CancellationTokenSource? _inFlight;
 
@@ -44,12 +44,8 @@ public sealed partial class WorkbenchGrain(
 
             // Counted once the Ledger has it. A failure from here on is not a failed simulation: it passes on as it is.
             recording = true;
-            var record = await student.RecordRun(part, runId, settings, outcome.Summary);
-            var left = LabCatalog.Parts[part - 1].CountedRuns is { } limit ? Math.Max(0, limit - record.RunNumber) : (int?)null;
-            var result = new RunResult(runId, part, record.RunNumber, left, settings, outcome.Summary, outcome.ResultJson, fromCache, record.At);
-            await Remember(result);
-            await student.Publish(new StudentEvent(studentKey, StudentEvent.RunResult, part, runId, "done", 1.0, outcome.ResultJson));
-            return result;
+            var record = await student.RecordRun(part, runId, settings, outcome.Summary, fromCache, outcome.ResultJson);
+            return Result(part, record, outcome.ResultJson);
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
         {
@@ -70,34 +66,23 @@ public sealed partial class WorkbenchGrain(
         }
     }
 
-    /// <summary>The outcome from the cohort's cache, or computed by a worker and then cached (only a finished outcome is).</summary>
-    /// <summary>
-    /// Keeps the latest run for redrawing the page. The Ledger already holds the run, so a failed write here
-    /// does not fail it: the grain drops back to what storage holds and the student's record stays the truth.
-    /// </summary>
-    private async Task Remember(RunResult result)
+    /// <summary>The latest recorded run, its result answered by the cohort cache (computed again if the cache dropped it).</summary>
+    public async Task<RunResult?> GetLatest()
     {
-        if (state.State.Latest is not null && state.State.Latest.RunNumber >= result.RunNumber)
+        var (studentKey, part) = StudentKey.ParseWorkbench(this.GetPrimaryKeyString());
+        var view = await GrainFactory.GetGrain<IStudentGrain>(studentKey).GetView();
+        if (view.Parts[part - 1].LatestRun is not { } latest)
         {
-            return;
+            return null;
         }
-        var previous = state.State.Latest;
-        state.State.Latest = result;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception e)
-        {
-            LogLatestNotSaved(logger, e, result.RunId);
-            state.State.Latest = previous;
-        }
+        return Result(part, latest, await RecordedResults.Of(GrainFactory, view.Identity.Track, latest.Settings));
     }
 
-    public Task<RunResult?> GetLatest() => Task.FromResult(state.State.Latest);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} is in the Ledger, but saving it as the workbench's latest failed")]
-    private static partial void LogLatestNotSaved(ILogger logger, Exception exception, string runId);
+    private static RunResult Result(int part, RunRecord record, string resultJson)
+    {
+        var left = LabCatalog.Parts[part - 1].CountedRuns is { } limit ? Math.Max(0, limit - record.RunNumber) : (int?)null;
+        return new RunResult(record.RunId, part, record.RunNumber, left, record.Settings, record.Summary, resultJson, record.FromCache, record.At);
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} of {StudentKey} part {Part} failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string runId, string studentKey, int part);

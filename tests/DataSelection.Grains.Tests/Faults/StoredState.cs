@@ -1,7 +1,6 @@
 using DataSelection.Contracts.Students;
 using DataSelection.Grains.Sessions;
 using DataSelection.Grains.Students;
-using DataSelection.Grains.Workbench;
 
 namespace DataSelection.Grains.Tests.Faults;
 
@@ -12,8 +11,6 @@ internal static class StoredState
         (await Read<StudentState>(storage, "student", student)).WithAllParts();
 
     public static Task<SessionState> Session(FaultyGrainStorage storage, IAddressable session) => Read<SessionState>(storage, "session", session);
-
-    public static Task<WorkbenchState> Workbench(FaultyGrainStorage storage, IAddressable workbench) => Read<WorkbenchState>(storage, "workbench", workbench);
 
     /// <summary>
     /// The Ledger as the grain answers it matches the stored one entry for entry, numbered 1, 2, 3… with no gap or
