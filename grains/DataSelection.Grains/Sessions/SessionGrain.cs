@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using DataSelection.Contracts.Lab;
@@ -28,6 +29,7 @@ public sealed partial class SessionGrain(
     private bool _dashboardChanged;
     private bool _stateChanged;
     private Task _lastWrite = Task.CompletedTask;
+    private long _lastWriteStarted;
     private Task? _queuedWrite;
 
     private string Code => this.GetPrimaryKeyString();
@@ -321,6 +323,14 @@ public sealed partial class SessionGrain(
         // its own callers; this write carries its changes again.
         await previous.ConfigureAwait(
             ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+        // Each write carries the whole roster, so writes start at most every WriteSpacing: the changes that
+        // arrive meanwhile (a class locking at once) share this one instead of each paying for their own.
+        var wait = SessionRules.WriteSpacing - Stopwatch.GetElapsedTime(_lastWriteStarted);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+        _lastWriteStarted = Stopwatch.GetTimestamp();
         _queuedWrite = null;
         _stateChanged = false;
         var write = WriteNow();

@@ -14,6 +14,13 @@ public static class SessionRules
     /// </summary>
     public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The least time between the starts of two session writes. A write carries the whole roster (300 KB at 2,000
+    /// students), and a class locking or reflecting at once would otherwise write it hundreds of times a second;
+    /// spaced, everything that arrives within this time shares one write (a caller waits at most this much longer).
+    /// </summary>
+    public static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(250);
+
     /// <summary>A student with no transition for this long, and not finished, is shown as stuck.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(5);
 
