@@ -24,6 +24,12 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
         {
             await http.OpenPart(session, part.Number, cancellationToken).ConfigureAwait(false);
         }
+        progress.Report(("warm-up", 0.01));
+        double? warmup;
+        using (var warmupHttp = new HttpClient { BaseAddress = settings.Gateway })
+        {
+            warmup = await ServerWarmup.WaitFor(warmupHttp, null, cancellationToken).ConfigureAwait(false);
+        }
         var recorder = new LoadRecorder();
         var staleness = new DashboardStaleness(settings.Instructors, catalog.Parts.Count);
         var load = new LoadContext(settings, http, catalog, session, recorder, staleness);
@@ -84,7 +90,8 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
                 new ThroughputReport(actions / seconds, recorder.CountOf(LoadActions.Run) / seconds),
                 staleness.Summarize(),
                 server.Report(),
-                generatorReport);
+                generatorReport,
+                warmup);
         }
         finally
         {

@@ -29,6 +29,9 @@ public static class LoadSummaryTable
 
         var usage = new Table().Title("load").AddColumns("", "value");
         usage.AddRow("students (idle) / instructors", Markup.Escape($"{report.Students} ({report.IdleStudents}) / {report.Instructors}"));
+        usage.AddRow("waited for the server's warm-up", Markup.Escape(report.WarmupS is { } warmup
+            ? string.Create(CultureInfo.InvariantCulture, $"{warmup:F1} s")
+            : "— (none reported)"));
         usage.AddRow("throughput", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{report.Throughput.ActionsPerS:F1} actions/s, {report.Throughput.RunsPerS:F1} runs/s")));
         usage.AddRow("dashboards received / unseen acks", Markup.Escape($"{staleness.Dashboards} / {staleness.Unseen}"));

@@ -40,7 +40,7 @@ public static class SessionEndpoints
                 var info = await grains.GetGrain<ISessionGrain>(code).Create(title.Value!, InstructorKey.Hash(key));
                 if (configuration.GetValue(SimulationQueueOptions.WarmupKey, true))
                 {
-                    // One-way: the class's first slider moves get computed while the instructor shares the code.
+                    // Returns once started: the class's first slider moves get computed while the instructor shares the code.
                     await grains.GetGrain<ICohortWarmupGrain>(0).Warm();
                 }
                 return Results.Created($"/api/sessions/{code}", new SessionCreated(code, key, info.Title));

@@ -7,8 +7,10 @@ namespace DataSelection.Contracts.Workbench;
 /// </summary>
 public interface ICohortWarmupGrain : IGrainWithIntegerKey
 {
-    /// <summary>Starts warming (one warm-up at a time; a call during one is absorbed by it) and returns at once.</summary>
-    [OneWay]
+    /// <summary>
+    /// Starts warming (one warm-up at a time; a call during one is absorbed by it) and returns as soon as it
+    /// has started, so the silo's <c>dataselection.warmup.pending</c> gauge already counts it.
+    /// </summary>
     Task Warm();
 
     /// <summary>How many settings the last warm-up found cached or computed, and how many it has left to do.</summary>

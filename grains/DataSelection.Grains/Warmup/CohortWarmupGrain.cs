@@ -36,6 +36,7 @@ public sealed partial class CohortWarmupGrain(IOptions<SimulationQueueOptions> o
             from settings in SliderNeighbourhood.Around(track.Id, part.Number, options.Value.WarmupSteps)
             select new SimulationRequest(track.Id, settings, LabCatalog.LabSeed)).ToArray();
         _progress = new WarmupProgress(0, requests.Length, 0);
+        WarmupMetrics.Add(requests.Length);
         var failed = 0;
         for (var i = 0; i < requests.Length; i++)
         {
@@ -48,6 +49,10 @@ public sealed partial class CohortWarmupGrain(IOptions<SimulationQueueOptions> o
                 // A setting that failed to warm is computed when a student asks for it; the walk goes on.
                 failed++;
                 LogWarmFailed(logger, e, requests[i].Track, requests[i].Settings.CanonicalForm());
+            }
+            finally
+            {
+                WarmupMetrics.Add(-1);
             }
             _progress = new WarmupProgress(i + 1, requests.Length, failed);
         }

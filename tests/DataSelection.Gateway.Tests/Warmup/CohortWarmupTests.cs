@@ -26,6 +26,9 @@ public sealed class CohortWarmupTests(WarmingGatewayFactory factory) : IClassFix
         // Four tracks × (Part 1's defaults, Part 2's defaults under each of its three scores, Part 3's defaults).
         Assert.Equal(20, progress.Total);
         Assert.Equal(0, progress.Failed);
+        // What a load test (or an operator) waits on: nothing left to warm.
+        var metrics = await Eventually.Until(() => api.Http.GetStringAsync("/metrics"), text => text.Contains("dataselection_warmup_pending", StringComparison.Ordinal), "the warm-up gauge");
+        Assert.Equal(0, Client.Load.PrometheusText.Sum(metrics, "dataselection_warmup_pending"));
 
         var student = await api.Join(session.Code, "Early", "edge-guardian");
         Assert.Equal(HttpStatusCode.Created, (await api.Lock(student, 3, """{"choice": "degrades"}""")).StatusCode);
