@@ -26,7 +26,9 @@ public static class DeduplicationAudit
         ArgumentNullException.ThrowIfNull(parameters);
         var scenario = track.Dedup;
         progress?.Report(new SimulationProgress<AuditPartial>("generate", 0.0));
-        var corpus = CorpusGenerator.Generate(scenario, scenario.Documents, parameters.Seed, cancellationToken);
+        // The corpus depends only on the track and the seed: generated once per process (CorpusMemo).
+        var corpus = CorpusMemo.Generate(scenario, scenario.Documents, parameters.Seed);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var options = new DedupOptions(parameters.Threshold, parameters.NumPerm, parameters.Ngram, Seed: parameters.Seed);
         var dedupProgress = progress is null ? null : new SynchronousProgress<SimulationProgress<DedupPartial>>(p =>
@@ -60,7 +62,8 @@ public static class DeduplicationAudit
         ArgumentOutOfRangeException.ThrowIfLessThan(fraction, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fraction, 1.0);
         var scenario = track.Dedup;
-        var corpus = CorpusGenerator.Generate(scenario, scenario.Documents, seed, cancellationToken);
+        var corpus = CorpusMemo.Generate(scenario, scenario.Documents, seed);
+        cancellationToken.ThrowIfCancellationRequested();
         var outcome = NearDuplicateDetector.Run(corpus, DedupOptions.For(scenario, seed: seed), cancellationToken: cancellationToken).Outcome;
 
         var clusterSize = new int[corpus.Documents.Count];

@@ -42,13 +42,8 @@ public static class DedupQuality
         {
             throw new ArgumentException("The outcome is for a different corpus.", nameof(outcome));
         }
-        var hashes = CorpusGenerator.CachedVocabulary(corpus.VocabularySize).Hashes;
-        var sets = new ulong[documents.Count][];
-        for (var i = 0; i < sets.Length; i++)
-        {
-            var tokens = Array.ConvertAll(documents[i].Tokens, id => hashes[id]);
-            sets[i] = Shingler.ShingleSet(tokens, outcome.Ngram);
-        }
+        // The corpus's shingle sets depend only on the shingle size, not on the threshold: built once per corpus.
+        var sets = CorpusMemo.Stage(corpus, (nameof(DedupQuality), outcome.Ngram), () => ShingleSets(corpus, outcome.Ngram));
 
         var threshold = outcome.Threshold;
         var representative = new int[documents.Count];
@@ -115,6 +110,18 @@ public static class DedupQuality
             Ratio(truePositives, truePositives + falseNegatives),
             planted,
             plantedAbove);
+    }
+
+    private static ulong[][] ShingleSets(GeneratedCorpus corpus, int ngram)
+    {
+        var hashes = CorpusGenerator.CachedVocabulary(corpus.VocabularySize).Hashes;
+        var sets = new ulong[corpus.Documents.Count][];
+        for (var i = 0; i < sets.Length; i++)
+        {
+            var tokens = Array.ConvertAll(corpus.Documents[i].Tokens, id => hashes[id]);
+            sets[i] = Shingler.ShingleSet(tokens, ngram);
+        }
+        return sets;
     }
 
     private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;

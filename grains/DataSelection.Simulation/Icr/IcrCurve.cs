@@ -30,15 +30,13 @@ public static class IcrCurve
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return Measure(
-            corpus.Documents.Select(d => d.Tokens).ToArray(),
-            kept,
-            corpus.HeldOut.Select(d => d.Tokens).ToArray(),
-            corpus.VocabularySize,
-            scenario,
-            prices,
-            progress,
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var trainingStream = corpus.Documents.Select(d => d.Tokens).ToArray();
+        var heldOut = corpus.HeldOut.Select(d => d.Tokens).ToArray();
+        // The raw run sees the whole stream whatever was removed: measured once per corpus and scenario.
+        var raw = CorpusMemo.Stage(corpus, (nameof(IcrCurve), scenario, prices), () =>
+            RawStreamRun.Measure(trainingStream, heldOut, corpus.VocabularySize, scenario, CancellationToken.None));
+        return Measure(raw, trainingStream, kept, heldOut, scenario, prices, progress, cancellationToken);
     }
 
     /// <summary>Measures the curve for a training stream (in order), its kept-mask, and clean held-out documents.</summary>
@@ -64,32 +62,46 @@ public static class IcrCurve
         ArgumentNullException.ThrowIfNull(heldOut);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(prices);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scenario.IcrCheckpoints);
+        if (kept.Count != trainingStream.Count)
+        {
+            throw new ArgumentException($"The kept-mask has {kept.Count} flags for {trainingStream.Count} documents.", nameof(kept));
+        }
+        return Measure(RawStreamRun.Measure(trainingStream, heldOut, vocabularySize, scenario, cancellationToken),
+            trainingStream, kept, heldOut, scenario, prices, progress, cancellationToken);
+    }
+
+    /// <summary>The deduplicated run along the stream, checkpointed where the raw run was, and the curve of both.</summary>
+    private static IcrCurveResult Measure(
+        RawStreamRun raw,
+        IReadOnlyList<int[]> trainingStream,
+        IReadOnlyList<bool> kept,
+        IReadOnlyList<int[]> heldOut,
+        DedupScenario scenario,
+        ComputePrices prices,
+        IProgress<SimulationProgress<IcrCheckpoint>>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        ArgumentNullException.ThrowIfNull(prices);
         if (kept.Count != trainingStream.Count)
         {
             throw new ArgumentException($"The kept-mask has {kept.Count} flags for {trainingStream.Count} documents.", nameof(kept));
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        long rawTokens = 0, keptTokens = 0;
+        long keptTokens = 0;
         var keptDocuments = 0;
         for (var i = 0; i < trainingStream.Count; i++)
         {
-            rawTokens += trainingStream[i].Length;
             if (kept[i])
             {
                 keptTokens += trainingStream[i].Length;
                 keptDocuments++;
             }
         }
-        if (rawTokens == 0)
-        {
-            throw new ArgumentException("The training stream holds no tokens.", nameof(trainingStream));
-        }
-
-        var compute = TrainingCompute.For(scenario, rawTokens);
-        var raw = new Run(new NGramLanguageModel(vocabularySize), compute);
-        var deduplicated = new Run(new NGramLanguageModel(vocabularySize), compute);
+        var rawTokens = raw.Tokens;
+        var compute = raw.Compute;
+        var deduplicated = new Run(new NGramLanguageModel(raw.VocabularySize), compute);
         var heldOutTokens = heldOut.Sum(d => (long)d.Length);
 
         var checkpoints = scenario.IcrCheckpoints;
@@ -98,12 +110,11 @@ public static class IcrCurve
         for (var i = 0; i < trainingStream.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            raw.Train(trainingStream[i]);
             if (kept[i])
             {
                 deduplicated.Train(trainingStream[i]);
             }
-            while (checkpoint <= checkpoints && raw.Tokens >= CheckpointTokens(checkpoint, checkpoints, rawTokens))
+            while (checkpoint <= checkpoints && raw.CheckpointAfter[checkpoint] == i)
             {
                 Record(checkpoint++);
             }
@@ -117,8 +128,8 @@ public static class IcrCurve
         return new IcrCurveResult(
             [.. raw.Points],
             [.. deduplicated.Points],
-            vocabularySize,
-            raw.Model.UniformLoss,
+            raw.VocabularySize,
+            raw.UniformLoss,
             heldOut.Count,
             heldOutTokens,
             trainingStream.Count,
@@ -143,12 +154,51 @@ public static class IcrCurve
 
         void Record(int index)
         {
-            raw.Checkpoint(index, heldOut, cancellationToken);
             deduplicated.Checkpoint(index, heldOut, cancellationToken);
             progress?.Report(new SimulationProgress<IcrCheckpoint>(
                 Stage,
                 (double)index / checkpoints,
-                new IcrCheckpoint(index, raw.Points[^1], deduplicated.Points[^1])));
+                new IcrCheckpoint(index, raw.Points[index], deduplicated.Points[^1])));
+        }
+    }
+
+    /// <summary>
+    /// The raw half of a measurement: the model trained on the whole stream, its point at every checkpoint,
+    /// and the document after which each checkpoint fell (-1 for the untrained origin). It does not depend
+    /// on what deduplication kept, so one measurement serves every threshold.
+    /// </summary>
+    private sealed record RawStreamRun(IcrPoint[] Points, int[] CheckpointAfter, int VocabularySize, double UniformLoss, long Tokens, TrainingCompute Compute)
+    {
+        public static RawStreamRun Measure(IReadOnlyList<int[]> trainingStream, IReadOnlyList<int[]> heldOut, int vocabularySize, DedupScenario scenario, CancellationToken cancellationToken)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scenario.IcrCheckpoints);
+            long rawTokens = 0;
+            foreach (var document in trainingStream)
+            {
+                rawTokens += document.Length;
+            }
+            if (rawTokens == 0)
+            {
+                throw new ArgumentException("The training stream holds no tokens.", nameof(trainingStream));
+            }
+            var compute = TrainingCompute.For(scenario, rawTokens);
+            var raw = new Run(new NGramLanguageModel(vocabularySize), compute);
+            var checkpoints = scenario.IcrCheckpoints;
+            var after = new int[checkpoints + 1];
+            after[0] = -1;
+            raw.Checkpoint(0, heldOut, cancellationToken);
+            var checkpoint = 1;
+            for (var i = 0; i < trainingStream.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                raw.Train(trainingStream[i]);
+                while (checkpoint <= checkpoints && raw.Tokens >= CheckpointTokens(checkpoint, checkpoints, rawTokens))
+                {
+                    after[checkpoint] = i;
+                    raw.Checkpoint(checkpoint++, heldOut, cancellationToken);
+                }
+            }
+            return new RawStreamRun([.. raw.Points], after, vocabularySize, raw.Model.UniformLoss, rawTokens, compute);
         }
     }
 
