@@ -34,13 +34,18 @@ public sealed class SimulationQueueOptions
     /// <summary>Slider steps on each side of a track's defaults that the warm-up computes (0: the defaults only).</summary>
     public int WarmupSteps { get; set; } = 2;
 
-    /// <summary>Simulations computed at once; unset means one per core (more would only share the cores).</summary>
+    /// <summary>
+    /// Simulations computed at once; unset means one per core but one, at least one. More would only share the
+    /// cores; all of them would leave the silo no core of its own for cached runs, pushes and the hubs, which a
+    /// class asks for a hundred times as often (at 2,000 students on two cores, one slot instead of two: cached
+    /// p99 241 → 99 ms and fresh p99 656 → 512 ms, docs/BENCHMARKS.md).
+    /// </summary>
     public int? Slots { get; set; }
 
     /// <summary>Fresh simulations that may wait for a slot before the next is refused as busy; unset means <see cref="DefaultQueuedPerSlot"/> per slot.</summary>
     public int? MaxQueued { get; set; }
 
-    public int SlotCount => Slots ?? Environment.ProcessorCount;
+    public int SlotCount => Slots ?? Math.Max(1, Environment.ProcessorCount - 1);
 
     public int QueueBound => MaxQueued ?? DefaultQueuedPerSlot * SlotCount;
 }

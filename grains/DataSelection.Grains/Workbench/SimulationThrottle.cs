@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// Lets one simulation per slot (by default per core) run at a time on a silo, each on its own
+/// Lets one simulation per slot (by default one per core but one) run at a time on a silo, each on its own
 /// lower-priority thread (<see cref="SimulationThreads"/>): more would only share
 /// the same cores and slow every one of them down. Fresh student runs wait in a bounded queue; when
 /// it is full they are refused at once as <see cref="LabRule.Busy"/> with an estimate of when a retry
