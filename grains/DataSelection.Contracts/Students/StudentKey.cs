@@ -7,6 +7,9 @@ public static class StudentKey
 
     public static string ForWorkbench(string sessionCode, string studentId, int part) => $"{sessionCode}/{studentId}/{part}";
 
+    /// <summary>The key of page <paramref name="index"/> (from 0) of a student's sealed Ledger.</summary>
+    public static string ForLedgerPage(string studentKey, int index) => FormattableString.Invariant($"{studentKey}/ledger/{index}");
+
     /// <summary>Splits a student grain key into its session code and student id.</summary>
     public static (string SessionCode, string StudentId) Parse(string key)
     {

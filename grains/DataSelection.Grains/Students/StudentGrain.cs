@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Sessions;
@@ -24,6 +25,7 @@ public sealed partial class StudentGrain(
     private SessionInfo? _pacing;
     private DateTimeOffset _pacingAt;
     private long _sequence;
+    private readonly List<LedgerEntry> _sealed = [];
 
     private ISessionGrain Session => GrainFactory.GetGrain<ISessionGrain>(StudentKey.Parse(this.GetPrimaryKeyString()).SessionCode);
 
@@ -189,7 +191,22 @@ public sealed partial class StudentGrain(
         return record.Reflection;
     }
 
-    public async Task<Ledger> GetLedger() => new(await IdentityAsync(), [.. state.State.Ledger]);
+    public async Task<Ledger> GetLedger()
+    {
+        var identity = await IdentityAsync();
+        // Sealed pages never change: read each once per activation.
+        while (_sealed.Count < state.State.SealedPages * StudentRules.LedgerPageSize)
+        {
+            var page = _sealed.Count / StudentRules.LedgerPageSize;
+            var entries = await LedgerPage(page).Read();
+            if (entries.Length != StudentRules.LedgerPageSize)
+            {
+                throw new InvalidOperationException($"Ledger page {page} of {this.GetPrimaryKeyString()} holds {entries.Length} entries.");
+            }
+            _sealed.AddRange(entries);
+        }
+        return new(identity, [.. _sealed.Take(state.State.SealedPages * StudentRules.LedgerPageSize), .. state.State.Ledger]);
+    }
 
     public async Task Publish(StudentEvent studentEvent)
     {
@@ -315,7 +332,33 @@ public sealed partial class StudentGrain(
     }
 
     private void Append<T>(string kind, int part, string summary, T detail, DateTimeOffset? at = null) =>
-        state.State.Ledger.Add(new LedgerEntry(state.State.Ledger.Count + 1, at ?? DateTimeOffset.UtcNow, kind, part, summary, LabJson.Serialize(detail)));
+        state.State.Ledger.Add(new LedgerEntry(state.State.LedgerCount + 1, at ?? DateTimeOffset.UtcNow, kind, part, summary, LabJson.Serialize(detail)));
+
+    private ILedgerPageGrain LedgerPage(int index) => GrainFactory.GetGrain<ILedgerPageGrain>(StudentKey.ForLedgerPage(this.GetPrimaryKeyString(), index));
+
+    /// <summary>
+    /// Moves full pages out of the Ledger's tail before the state is written: each page is stored first, and only
+    /// then dropped from the state. A crash in between leaves the entries in the stored tail, and sealing them again
+    /// writes the same page, so nothing is lost or counted twice. A page that cannot be stored now stays in the tail.
+    /// </summary>
+    private async Task SealFullPages()
+    {
+        while (state.State.Ledger.Count > StudentRules.LedgerPageSize)
+        {
+            var page = state.State.Ledger.GetRange(0, StudentRules.LedgerPageSize).ToImmutableArray();
+            try
+            {
+                await LedgerPage(state.State.SealedPages).Seal(page);
+            }
+            catch (Exception e)
+            {
+                LogPageNotSealed(logger, e, this.GetPrimaryKeyString(), state.State.SealedPages);
+                return;
+            }
+            state.State.Ledger.RemoveRange(0, StudentRules.LedgerPageSize);
+            state.State.SealedPages++;
+        }
+    }
 
     /// <summary>
     /// Writes the state. On failure, reloads what storage holds so no half-done change lingers in memory
@@ -326,6 +369,7 @@ public sealed partial class StudentGrain(
     {
         try
         {
+            await SealFullPages();
             await state.WriteStateAsync();
         }
         catch (Exception e)
@@ -365,6 +409,9 @@ public sealed partial class StudentGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Student {StudentKey}: reading the state back after a failed write failed; deactivating")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception, string studentKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Student {StudentKey}: sealing Ledger page {Page} failed; its entries stay in the student's state")]
+    private static partial void LogPageNotSealed(ILogger logger, Exception exception, string studentKey, int page);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting {Kind} of student {StudentId} to the session failed")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string kind, string studentId);

@@ -3,7 +3,11 @@ using DataSelection.Contracts.Students;
 
 namespace DataSelection.Grains.Students;
 
-/// <summary>What a student grain keeps: identity, each part's record, and the append-only Ledger.</summary>
+/// <summary>
+/// What a student grain keeps: identity, each part's record, and the open tail of the append-only Ledger;
+/// its full pages are sealed into <see cref="Contracts.Students.ILedgerPageGrain"/>s (<see cref="SealedPages"/> of
+/// <see cref="StudentRules.LedgerPageSize"/> entries), so a write's size does not grow with the Ledger.
+/// </summary>
 [GenerateSerializer, Alias("ds.StudentState")]
 public sealed class StudentState
 {
@@ -11,7 +15,14 @@ public sealed class StudentState
     // Starts empty: a serializer that fills existing collections (Newtonsoft's default) would otherwise
     // append the stored parts after three blank ones. WithAllParts() adds the missing ones.
     [Id(1)] public List<PartState> Parts { get; set; } = [];
+    /// <summary>The Ledger's entries after the sealed pages (all of it in states stored before pages existed).</summary>
     [Id(2)] public List<LedgerEntry> Ledger { get; set; } = [];
+
+    /// <summary>Full pages sealed away, in order: entries 1 … SealedPages × page size.</summary>
+    [Id(3)] public int SealedPages { get; set; }
+
+    /// <summary>Entries in the whole Ledger.</summary>
+    public int LedgerCount => (SealedPages * StudentRules.LedgerPageSize) + Ledger.Count;
 
     /// <summary>Makes sure there is a record for every part (new students, and states read back from storage).</summary>
     public StudentState WithAllParts()

@@ -26,6 +26,9 @@ public sealed class FaultClusterFixture : IAsyncLifetime
 
     public FaultySimulationEngine Engine => SiloServices.GetRequiredService<FaultySimulationEngine>();
 
+    /// <summary>The silo's serializer, to measure what a state weighs when written.</summary>
+    public Orleans.Serialization.Serializer Serializer => SiloServices.GetRequiredService<Orleans.Serialization.Serializer>();
+
     private IServiceProvider SiloServices =>
         Cluster.Primary is InProcessSiloHandle silo ? silo.SiloHost.Services : throw new InvalidOperationException("The fault cluster runs in process.");
 

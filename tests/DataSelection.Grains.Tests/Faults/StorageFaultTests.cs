@@ -225,7 +225,7 @@ public sealed class StorageFaultTests(FaultClusterFixture fixture) : IDisposable
 
     private async Task ExpectNothingLost(Classroom.Student student, IEnumerable<LedgerEntry> acknowledged)
     {
-        var lost = await StoredState.CheckLedger(Storage, student.Grain, acknowledged);
+        var lost = await StoredState.CheckLedger(Storage, Grains, student.Grain, acknowledged);
         SecurityFigures.Record(SecurityFigures.AcknowledgedWritesLost, lost, "grain storage");
         Assert.Equal(0, lost);
     }

@@ -16,13 +16,36 @@ internal static class StoredState
     /// The Ledger as the grain answers it matches the stored one entry for entry, numbered 1, 2, 3… with no gap or
     /// duplicate; returns how many entries acknowledged before are missing from storage (the figure must be 0).
     /// </summary>
-    public static async Task<int> CheckLedger(FaultyGrainStorage storage, IStudentGrain student, IEnumerable<LedgerEntry> acknowledged)
+    public static async Task<int> CheckLedger(FaultyGrainStorage storage, IGrainFactory grains, IStudentGrain student, IEnumerable<LedgerEntry> acknowledged)
     {
         var answered = (await student.GetLedger()).Entries.ToList();
-        var stored = (await Student(storage, student)).Ledger;
+        var stored = await Ledger(storage, grains, student);
         Assert.Equal(Enumerable.Range(1, stored.Count), stored.Select(e => e.Sequence));
         Assert.Equal(stored, answered);
         return acknowledged.Count(entry => !stored.Contains(entry));
+    }
+
+    /// <summary>Replaces what storage holds for a student (as a state written by an older build would be found).</summary>
+    public static async Task Overwrite(FaultyGrainStorage storage, IStudentGrain student, StudentState value)
+    {
+        var state = new GrainState<StudentState>(new StudentState());
+        await storage.Inner.ReadStateAsync("student", student.GetGrainId(), state);
+        state.State = value;
+        await storage.Inner.WriteStateAsync("student", student.GetGrainId(), state);
+    }
+
+    /// <summary>The whole stored Ledger: the sealed pages' entries, then the student state's open tail.</summary>
+    public static async Task<List<LedgerEntry>> Ledger(FaultyGrainStorage storage, IGrainFactory grains, IStudentGrain student)
+    {
+        var state = await Student(storage, student);
+        var entries = new List<LedgerEntry>();
+        for (var page = 0; page < state.SealedPages; page++)
+        {
+            var pageGrain = grains.GetGrain<ILedgerPageGrain>(StudentKey.ForLedgerPage(student.GetPrimaryKeyString(), page));
+            entries.AddRange((await Read<LedgerPageState>(storage, "ledgerpage", pageGrain)).Entries);
+        }
+        entries.AddRange(state.Ledger);
+        return entries;
     }
 
     private static async Task<T> Read<T>(FaultyGrainStorage storage, string stateName, IAddressable grain)
