@@ -30,7 +30,7 @@ public static class LoadTestCommand
         var duration = CliOptions.Duration("--duration", "How long students act, ramp included", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), TimeSpan.FromHours(4));
         var ramp = CliOptions.Duration("--ramp", "Students start evenly spread over this time", TimeSpan.FromSeconds(20), TimeSpan.Zero, TimeSpan.FromHours(1));
         var runsPerMinute = CliOptions.Number("--runs-per-minute", "Workbench runs per active student per minute", 60, 0.1, 6_000);
-        var freshShare = CliOptions.Number("--fresh-share", "Share of runs with never-computed settings", 0.05, 0, 1);
+        var freshShare = CliOptions.Number("--fresh-share", "Share of runs with never-computed settings", 0.01, 0, 1);
         var output = CliOptions.Output();
         var command = new Command("loadtest", "Drive a live classroom through a running gateway and report latency, dashboard staleness, errors and resource use")
         {
