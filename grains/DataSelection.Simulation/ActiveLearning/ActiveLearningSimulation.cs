@@ -39,14 +39,17 @@ public static class ActiveLearningSimulation
         {
             throw new ArgumentException("Choose an uncertainty strategy; random sampling always runs as the baseline.", nameof(parameters));
         }
-        var data = ActiveLearningDataGenerator.Generate(scenario, SeededRandom.Mix(parameters.Seed, DataStream));
+        // The data set and the random baseline do not depend on the uncertainty score: reused (ActiveLearningMemo).
+        var data = ActiveLearningMemo.Data(scenario, SeededRandom.Mix(parameters.Seed, DataStream));
         var costPerRound = LearnerCostPerRoundUsd(scenario, prices);
         var loopSeed = SeededRandom.Mix(parameters.Seed, LoopStream);
 
+        ActiveLearningOptions OptionsFor(SamplingStrategy strategy) =>
+            new(strategy, parameters.SeedSize, parameters.BatchSize, parameters.Budget, scenario.LabelCostUsd, loopSeed, costPerRound);
+
         ActiveLearningCurve RunStrategy(SamplingStrategy strategy, double fractionStart)
         {
-            var options = new ActiveLearningOptions(
-                strategy, parameters.SeedSize, parameters.BatchSize, parameters.Budget, scenario.LabelCostUsd, loopSeed, costPerRound);
+            var options = OptionsFor(strategy);
             // Each run fills half of the progress bar, and keeps its own stage name.
             var relay = progress is null
                 ? null
@@ -56,7 +59,14 @@ public static class ActiveLearningSimulation
         }
 
         var active = RunStrategy(parameters.Strategy, 0.0);
-        var random = RunStrategy(SamplingStrategy.Random, 0.5);
+        cancellationToken.ThrowIfCancellationRequested();
+        var random = ActiveLearningMemo.Baseline(data, OptionsFor(SamplingStrategy.Random));
+        // The baseline's rounds still reach the page, as if it had run now (it may have).
+        for (var i = 0; progress is not null && i < random.Rounds.Count; i++)
+        {
+            progress.Report(new SimulationProgress<ActiveLearningRound>(
+                SamplingStrategy.Random.ToString(), 0.5 + 0.5 * (i + 1) / random.Rounds.Count, random.Rounds[i]));
+        }
         var activeAtTarget = active.FirstRoundReaching(scenario.AccuracyTarget);
         var randomAtTarget = random.FirstRoundReaching(scenario.AccuracyTarget);
         var bothReach = activeAtTarget is not null && randomAtTarget is not null;
