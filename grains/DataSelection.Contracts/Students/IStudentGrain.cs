@@ -26,7 +26,8 @@ public interface IStudentGrain : IGrainWithStringKey
     Task<string> BeginRun(int part);
 
     /// <summary>
-    /// Records a finished run in the state and the Ledger (durable on return), then pushes its result
+    /// Checks the run's rules as <see cref="BeginRun"/> does, records the finished run in the state and the
+    /// Ledger (durable on return), then pushes its result
     /// (<paramref name="resultJson"/>) to the student's gateways as the run's <see cref="StudentEvent.RunResult"/> event.
     /// </summary>
     Task<RunRecord> RecordRun(int part, string runId, WorkbenchSettings settings, RunSummary summary, bool fromCache, string resultJson);

@@ -85,7 +85,10 @@ public sealed partial class StudentGrain(
         return record.Lock;
     }
 
-    public async Task<string> BeginRun(int part)
+    public async Task<string> BeginRun(int part) => (await MayRun(part)).Track;
+
+    /// <summary>The rules a run must pass (session not ended, part open, locked, counted runs left), checked again on recording.</summary>
+    private async Task<StudentIdentity> MayRun(int part)
     {
         var identity = await IdentityAsync();
         var record = Part(part);
@@ -103,7 +106,7 @@ public sealed partial class StudentGrain(
             throw new LabRuleException(LabRule.RunLimitReached,
                 $"All {limit} counted runs of part {part} are used (the 10-iteration rule); submit your knee.");
         }
-        return identity.Track;
+        return identity;
     }
 
     public async Task<RunRecord> RecordRun(int part, string runId, WorkbenchSettings settings, RunSummary summary, bool fromCache, string resultJson)
@@ -111,12 +114,10 @@ public sealed partial class StudentGrain(
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(resultJson);
-        var identity = await IdentityAsync();
+        // Checked here too, in the same turn as the write: a cached run records without asking first, and a part
+        // closed while a fresh run computed refuses it.
+        var identity = await MayRun(part);
         var record = Part(part);
-        if (LabCatalog.Parts[part - 1].CountedRuns is { } limit && record.Runs >= limit)
-        {
-            throw new LabRuleException(LabRule.RunLimitReached, $"All {limit} counted runs of part {part} are used.");
-        }
         var now = DateTimeOffset.UtcNow;
         record.Runs++;
         record.LatestRun = new RunRecord(runId, record.Runs, now, settings, summary, fromCache);

@@ -20,15 +20,22 @@ public sealed partial class SimulationCacheGrain(
     SimulationRunner runner,
     ILogger<SimulationCacheGrain> logger) : Grain, ISimulationCacheGrain
 {
-    private static readonly KeyValuePair<string, object?> Hit = new("hit", true);
-    private static readonly KeyValuePair<string, object?> Miss = new("hit", false);
-
     private SimulationOutcome? _outcome;
     private SharedComputation? _computing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _outcome = state.State.Outcome;
+        if (_outcome is not null)
+        {
+            SiloResults.Hold(this.GetPrimaryKeyString(), _outcome);
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        SiloResults.Release(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -38,7 +45,7 @@ public sealed partial class SimulationCacheGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         var hit = _outcome is not null;
-        SimulationMetrics.CacheLookups.Add(1, hit ? Hit : Miss);
+        SimulationMetrics.CacheLookups.Add(1, hit ? SimulationMetrics.Hit : SimulationMetrics.Miss);
         using (var activity = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan))
         {
             activity?.SetTag(SimulationTracing.HitTag, hit);
@@ -114,6 +121,7 @@ public sealed partial class SimulationCacheGrain(
         {
             var outcome = await runner.Run(GrainFactory, request, route, lane, stop.Token);
             _outcome = outcome;
+            SiloResults.Hold(this.GetPrimaryKeyString(), outcome);
             await Keep(outcome);
             return outcome;
         }

@@ -7,6 +7,11 @@ public static class SimulationMetrics
 {
     private static readonly Meter Meter = new("DataSelection");
 
+    /// <summary>The <c>hit</c> tags of <see cref="CacheLookups"/>.</summary>
+    public static readonly KeyValuePair<string, object?> Hit = new("hit", true);
+
+    public static readonly KeyValuePair<string, object?> Miss = new("hit", false);
+
     /// <summary>How long the engine took to compute one simulation, tagged with <c>part</c> (queueing for a core not included).</summary>
     public static Histogram<double> Duration { get; } =
         Meter.CreateHistogram<double>("dataselection.simulation.duration", "ms", "Time the engine spent on one simulation.");

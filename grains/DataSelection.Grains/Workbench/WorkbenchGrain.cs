@@ -2,6 +2,7 @@ using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Students;
 using DataSelection.Contracts.Workbench;
 using DataSelection.Grains.Hosting;
+using DataSelection.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace DataSelection.Grains.Workbench;
@@ -17,6 +18,7 @@ namespace DataSelection.Grains.Workbench;
 public sealed partial class WorkbenchGrain(ILogger<WorkbenchGrain> logger) : Grain, IWorkbenchGrain
 {
     private CancellationTokenSource? _inFlight;
+    private string? _track;
 
     public async Task<RunResult> Run(WorkbenchSettings settings)
     {
@@ -36,10 +38,23 @@ public sealed partial class WorkbenchGrain(ILogger<WorkbenchGrain> logger) : Gra
         var recording = false;
         try
         {
-            var track = await student.BeginRun(part);
-            var request = new SimulationRequest(track, settings, LabCatalog.LabSeed);
-            var (outcome, fromCache) = await GrainFactory.GetGrain<ISimulationCacheGrain>(request.CacheKey())
-                .GetOrCompute(request, new RunRoute(studentKey, part, runId), run.Token);
+            SimulationOutcome outcome;
+            bool fromCache;
+            if (_track is { } known && SiloResults.TryGet(new SimulationRequest(known, settings, LabCatalog.LabSeed).CacheKey(), out var held))
+            {
+                // Cached on this silo: the student grain checks the rules as it records, one call for the whole run.
+                (outcome, fromCache) = (held, true);
+                SimulationMetrics.CacheLookups.Add(1, SimulationMetrics.Hit);
+                using var lookup = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan);
+                lookup?.SetTag(SimulationTracing.HitTag, true);
+            }
+            else
+            {
+                var track = _track = await student.BeginRun(part);
+                var request = new SimulationRequest(track, settings, LabCatalog.LabSeed);
+                (outcome, fromCache) = await GrainFactory.GetGrain<ISimulationCacheGrain>(request.CacheKey())
+                    .GetOrCompute(request, new RunRoute(studentKey, part, runId), run.Token);
+            }
             run.Token.ThrowIfCancellationRequested();
 
             // Counted once the Ledger has it. A failure from here on is not a failed simulation: it passes on as it is.
