@@ -34,12 +34,17 @@ dotnet build client -c Release -v q -nologo >/dev/null
 gateway_pid=""
 start_gateway() {
   stop_gateway
+  if curl -sf "$url/health/ready" >/dev/null; then
+    echo "something already answers on $url: stop it, or set PORT" >&2
+    exit 1
+  fi
   local data
   data=$(mktemp -d)
   dotnet gateway/bin/Release/net10.0/DataSelection.Gateway.dll --Urls="$url" \
     --DataSelection:DataDirectory="$data" --DataSelection:RateLimits:Enabled=false >"$out/gateway.log" 2>&1 &
   gateway_pid=$!
   for _ in $(seq 1 60); do
+    kill -0 "$gateway_pid" 2>/dev/null || { echo "the gateway exited; see $out/gateway.log" >&2; exit 1; }
     curl -sf "$url/health/ready" >/dev/null && return 0
     sleep 1
   done
