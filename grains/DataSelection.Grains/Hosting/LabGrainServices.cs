@@ -15,6 +15,7 @@ public static class LabGrainServices
         services.AddSingleton<SimulationThrottle>();
         services.AddSingleton<ISimulationEngine, LabSimulationEngine>();
         services.AddSingleton<SimulationRunner>();
+        services.AddSingleton<SiloResults>();
         return services;
     }
 }

@@ -4,18 +4,18 @@ using DataSelection.Contracts.Workbench;
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// The outcomes held by this silo's active cohort cache grains, by cache key, so a workbench on the same
+/// The outcomes held by this silo's active cohort cache grains (one per silo, a singleton service), by cache key, so a workbench on the same
 /// silo answers a cached run without a call to the cache grain. Each cache grain adds its outcome when it has
 /// one and removes it when it deactivates, so this holds exactly what the active grains hold; results are
 /// deterministic per key, so a copy is never stale.
 /// </summary>
-public static class SiloResults
+public sealed class SiloResults
 {
-    private static readonly ConcurrentDictionary<string, SimulationOutcome> Outcomes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SimulationOutcome> _outcomes = new(StringComparer.Ordinal);
 
-    public static bool TryGet(string cacheKey, out SimulationOutcome outcome) => Outcomes.TryGetValue(cacheKey, out outcome!);
+    public bool TryGet(string cacheKey, out SimulationOutcome outcome) => _outcomes.TryGetValue(cacheKey, out outcome!);
 
-    internal static void Hold(string cacheKey, SimulationOutcome outcome) => Outcomes[cacheKey] = outcome;
+    internal void Hold(string cacheKey, SimulationOutcome outcome) => _outcomes[cacheKey] = outcome;
 
-    internal static void Release(string cacheKey) => Outcomes.TryRemove(cacheKey, out _);
+    internal void Release(string cacheKey) => _outcomes.TryRemove(cacheKey, out _);
 }

@@ -18,6 +18,7 @@ namespace DataSelection.Grains.Workbench;
 public sealed partial class SimulationCacheGrain(
     [PersistentState("outcome", LabStorage.Name)] IPersistentState<CachedOutcomeState> state,
     SimulationRunner runner,
+    SiloResults siloResults,
     ILogger<SimulationCacheGrain> logger) : Grain, ISimulationCacheGrain
 {
     private SimulationOutcome? _outcome;
@@ -28,14 +29,14 @@ public sealed partial class SimulationCacheGrain(
         _outcome = state.State.Outcome;
         if (_outcome is not null)
         {
-            SiloResults.Hold(this.GetPrimaryKeyString(), _outcome);
+            siloResults.Hold(this.GetPrimaryKeyString(), _outcome);
         }
         return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        SiloResults.Release(this.GetPrimaryKeyString());
+        siloResults.Release(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -121,7 +122,7 @@ public sealed partial class SimulationCacheGrain(
         {
             var outcome = await runner.Run(GrainFactory, request, route, lane, stop.Token);
             _outcome = outcome;
-            SiloResults.Hold(this.GetPrimaryKeyString(), outcome);
+            siloResults.Hold(this.GetPrimaryKeyString(), outcome);
             await Keep(outcome);
             return outcome;
         }

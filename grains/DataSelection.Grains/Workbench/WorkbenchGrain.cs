@@ -15,7 +15,7 @@ namespace DataSelection.Grains.Workbench;
 /// and is not counted. The workbench stores nothing: the student's record names the latest run's
 /// settings, and results are deterministic, so the cohort cache answers it again.
 /// </summary>
-public sealed partial class WorkbenchGrain(ILogger<WorkbenchGrain> logger) : Grain, IWorkbenchGrain
+public sealed partial class WorkbenchGrain(SiloResults siloResults, ILogger<WorkbenchGrain> logger) : Grain, IWorkbenchGrain
 {
     private CancellationTokenSource? _inFlight;
     private string? _track;
@@ -40,7 +40,7 @@ public sealed partial class WorkbenchGrain(ILogger<WorkbenchGrain> logger) : Gra
         {
             SimulationOutcome outcome;
             bool fromCache;
-            if (_track is { } known && SiloResults.TryGet(new SimulationRequest(known, settings, LabCatalog.LabSeed).CacheKey(), out var held))
+            if (_track is { } known && siloResults.TryGet(new SimulationRequest(known, settings, LabCatalog.LabSeed).CacheKey(), out var held))
             {
                 // Cached on this silo: the student grain checks the rules as it records, one call for the whole run.
                 (outcome, fromCache) = (held, true);

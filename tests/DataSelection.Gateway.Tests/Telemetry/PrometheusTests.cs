@@ -29,8 +29,18 @@ public sealed class PrometheusTests(LabGatewayFactory factory) : IClassFixture<L
             "dataselection_hub_invocation_duration_milliseconds_bucket", "dataselection_rejections_total",
             "http_server_request_duration_seconds_bucket", "orleans_",
         ];
-        var text = await Eventually.Until(() => api.Http.GetStringAsync("/metrics"),
-            metrics => expected.All(name => metrics.Contains(name, StringComparison.Ordinal)), "every lab metric on /metrics");
+        string text;
+        try
+        {
+            text = await Eventually.Until(() => api.Http.GetStringAsync("/metrics"),
+                metrics => expected.All(name => metrics.Contains(name, StringComparison.Ordinal)), "every lab metric on /metrics");
+        }
+        catch (TimeoutException)
+        {
+            text = await api.Http.GetStringAsync("/metrics");
+            var missing = string.Join(", ", expected.Where(name => !text.Contains(name, StringComparison.Ordinal)));
+            Assert.Fail($"Missing on /metrics after {Eventually.Timeout.TotalSeconds} s: {missing}");
+        }
 
         Assert.Contains("dataselection_hub_invocation_duration_milliseconds_bucket{", text, StringComparison.Ordinal);
         Assert.Contains("outcome=\"ok\"", text, StringComparison.Ordinal);
