@@ -18,7 +18,8 @@ public sealed class SimulatedStudent(LoadContext load, int index) : IAsyncDispos
     private const int KneePart = 2;
     private static readonly int[] ExploredParts = [1, 3];
 
-    private readonly Random _random = new(index);
+    // Seeded by session and student: each test's "never-used" values are new to the server, not the last test's again.
+    private readonly Random _random = new(StudentSeed(load.Session.Code, index));
     private HubConnection? _connection;
     private string _token = "";
     private PendingRun? _pending;
@@ -257,6 +258,16 @@ public sealed class SimulatedStudent(LoadContext load, int index) : IAsyncDispos
         }
         var colon = message.IndexOf(':', StringComparison.Ordinal);
         return colon is > 0 and < 40 && !message.AsSpan(0, colon).Contains(' ') ? message[..colon] : "hub-error";
+    }
+
+    private static int StudentSeed(string sessionCode, int index)
+    {
+        var hash = 2166136261u;
+        foreach (var c in sessionCode)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return (int)(hash ^ (uint)index);
     }
 
     public async ValueTask DisposeAsync()
