@@ -4,9 +4,9 @@ using DataSelection.Contracts.Workbench;
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// The result of a recorded run, which no grain stores: results are deterministic, so the cohort cache
-/// answers it from the track and settings, and computes it again (waiting for a slot, never refused as
-/// busy) if the cache dropped it, which gives the same JSON.
+/// The result of a recorded run, which no grain but the cohort cache stores: the cache answers it from the
+/// track and settings, and computes it again (waiting for a slot, never refused as busy) only if it never
+/// stored it (a failed write of a freshly computed result).
 /// </summary>
 public static class RecordedResults
 {
@@ -14,8 +14,7 @@ public static class RecordedResults
     {
         ArgumentNullException.ThrowIfNull(grains);
         var request = new SimulationRequest(track, settings, LabCatalog.LabSeed);
-        var cache = grains.GetGrain<ISimulationCacheGrain>(request.CacheKey());
-        var outcome = await cache.Lookup().ConfigureAwait(false) ?? (await cache.GetOrCompute(request, route: null).ConfigureAwait(false)).Outcome;
-        return outcome.ResultJson;
+        var cached = await grains.GetGrain<ISimulationCacheGrain>(request.CacheKey()).GetOrCompute(request, route: null).ConfigureAwait(false);
+        return cached.Outcome.ResultJson;
     }
 }

@@ -4,10 +4,10 @@ using DataSelection.Contracts.Workbench;
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// The outcomes held by this silo's active cohort cache grains (one per silo, a singleton service), by cache key, so a workbench on the same
-/// silo answers a cached run without a call to the cache grain. Each cache grain adds its outcome when it has
-/// one and removes it when it deactivates, so this holds exactly what the active grains hold; results are
-/// deterministic per key, so a copy is never stale.
+/// The outcomes held by this silo's active cohort cache grains, by cache key (a singleton service of the silo),
+/// so a workbench on the same silo answers a cached run without a call to the cache grain. Each cache grain adds its outcome when it has
+/// one and removes it when it deactivates, so this holds exactly what the active grains hold, and an outcome
+/// never changes once computed.
 /// </summary>
 public sealed class SiloResults
 {

@@ -1,6 +1,5 @@
 using DataSelection.Contracts.Workbench;
 using DataSelection.Grains.Hosting;
-using DataSelection.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace DataSelection.Grains.Workbench;
@@ -45,12 +44,7 @@ public sealed partial class SimulationCacheGrain(
     public async Task<CachedOutcome> GetOrCompute(SimulationRequest request, RunRoute? route, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var hit = _outcome is not null;
-        SimulationMetrics.CacheLookups.Add(1, hit ? SimulationMetrics.Hit : SimulationMetrics.Miss);
-        using (var activity = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan))
-        {
-            activity?.SetTag(SimulationTracing.HitTag, hit);
-        }
+        SimulationMetrics.LookedUp(hit: _outcome is not null);
         while (true)
         {
             if (_outcome is { } cached)

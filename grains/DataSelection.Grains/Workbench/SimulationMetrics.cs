@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DataSelection.Grains.Telemetry;
 
 namespace DataSelection.Grains.Workbench;
 
@@ -7,10 +8,8 @@ public static class SimulationMetrics
 {
     private static readonly Meter Meter = new("DataSelection");
 
-    /// <summary>The <c>hit</c> tags of <see cref="CacheLookups"/>.</summary>
-    public static readonly KeyValuePair<string, object?> Hit = new("hit", true);
-
-    public static readonly KeyValuePair<string, object?> Miss = new("hit", false);
+    private static readonly KeyValuePair<string, object?> Hit = new("hit", true);
+    private static readonly KeyValuePair<string, object?> Miss = new("hit", false);
 
     /// <summary>How long the engine took to compute one simulation, tagged with <c>part</c> (queueing for a core not included).</summary>
     public static Histogram<double> Duration { get; } =
@@ -22,6 +21,14 @@ public static class SimulationMetrics
     /// </summary>
     public static Counter<long> CacheLookups { get; } =
         Meter.CreateCounter<long>("dataselection.cache.lookups", "{lookup}", "Cohort-wide simulation cache lookups.");
+
+    /// <summary>Counts one lookup in the cohort cache and marks it in the trace, wherever the cache answers.</summary>
+    public static void LookedUp(bool hit)
+    {
+        CacheLookups.Add(1, hit ? Hit : Miss);
+        using var activity = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan);
+        activity?.SetTag(SimulationTracing.HitTag, hit);
+    }
 
     /// <summary>
     /// Runs that found their setting being computed for another student and waited for that one

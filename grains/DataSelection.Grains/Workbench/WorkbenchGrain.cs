@@ -2,7 +2,6 @@ using DataSelection.Contracts.Lab;
 using DataSelection.Contracts.Students;
 using DataSelection.Contracts.Workbench;
 using DataSelection.Grains.Hosting;
-using DataSelection.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace DataSelection.Grains.Workbench;
@@ -13,7 +12,7 @@ namespace DataSelection.Grains.Workbench;
 /// student's page), and has the student grain record it in the Ledger and push it; only then it
 /// answers. A newer run cancels the one in flight, which answers <see cref="LabRule.Superseded"/>
 /// and is not counted. The workbench stores nothing: the student's record names the latest run's
-/// settings, and results are deterministic, so the cohort cache answers it again.
+/// settings, and the cohort cache keeps each setting's result.
 /// </summary>
 public sealed partial class WorkbenchGrain(SiloResults siloResults, ILogger<WorkbenchGrain> logger) : Grain, IWorkbenchGrain
 {
@@ -44,9 +43,7 @@ public sealed partial class WorkbenchGrain(SiloResults siloResults, ILogger<Work
             {
                 // Cached on this silo: the student grain checks the rules as it records, one call for the whole run.
                 (outcome, fromCache) = (held, true);
-                SimulationMetrics.CacheLookups.Add(1, SimulationMetrics.Hit);
-                using var lookup = SimulationTracing.Source.StartActivity(SimulationTracing.CacheLookupSpan);
-                lookup?.SetTag(SimulationTracing.HitTag, true);
+                SimulationMetrics.LookedUp(hit: true);
             }
             else
             {

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using DataSelection.Simulation.Reuse;
 
 namespace DataSelection.Simulation.ActiveLearning;
 
@@ -19,8 +19,8 @@ public static class ActiveLearningMemo
     public const int MaxDataSets = 8;
     public const int MaxBaselines = 512;
 
-    private static readonly Lru<(ActiveLearningScenario Scenario, ulong Seed), ActiveLearningData> DataSets = new(MaxDataSets);
-    private static readonly Lru<(ActiveLearningData Data, ActiveLearningOptions Options), ActiveLearningCurve> Baselines = new(MaxBaselines);
+    private static readonly BoundedMemo<(ActiveLearningScenario Scenario, ulong Seed), ActiveLearningData> DataSets = new(MaxDataSets);
+    private static readonly BoundedMemo<(ActiveLearningData Data, ActiveLearningOptions Options), ActiveLearningCurve> Baselines = new(MaxBaselines);
 
     public static ActiveLearningData Data(ActiveLearningScenario scenario, ulong seed)
     {
@@ -38,39 +38,5 @@ public static class ActiveLearningMemo
             throw new ArgumentException("The baseline is random sampling.", nameof(options));
         }
         return Baselines.GetOrCompute((data, options), static key => ActiveLearningLoop.Run(key.Data.Pool, key.Data.Test, key.Options));
-    }
-
-    private sealed class Lru<TKey, TValue>(int capacity)
-        where TKey : notnull
-    {
-        private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
-        private long _clock;
-
-        public TValue GetOrCompute(TKey key, Func<TKey, TValue> compute)
-        {
-            var entry = _entries.GetOrAdd(key, k => new Entry(new Lazy<TValue>(() => compute(k))));
-            entry.LastUsed = Interlocked.Increment(ref _clock);
-            try
-            {
-                var value = entry.Value.Value;
-                while (_entries.Count > capacity)
-                {
-                    _entries.TryRemove(_entries.MinBy(pair => pair.Value.LastUsed));
-                }
-                return value;
-            }
-            catch
-            {
-                _entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry));
-                throw;
-            }
-        }
-
-        private sealed class Entry(Lazy<TValue> value)
-        {
-            public Lazy<TValue> Value { get; } = value;
-
-            public long LastUsed { get; set; }
-        }
     }
 }

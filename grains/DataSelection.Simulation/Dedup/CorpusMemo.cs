@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using DataSelection.Simulation.Reuse;
 
 namespace DataSelection.Simulation.Dedup;
 
@@ -23,28 +24,14 @@ public static class CorpusMemo
     /// <summary>The four tracks at the lab seed, and room for the CLI's or tests' own seeds.</summary>
     public const int MaxCorpora = 8;
 
-    private static readonly ConcurrentDictionary<(DedupScenario Scenario, int Documents, ulong Seed), Entry> Corpora = new();
+    private static readonly BoundedMemo<(DedupScenario Scenario, int Documents, ulong Seed), GeneratedCorpus> Corpora = new(MaxCorpora);
     private static readonly ConditionalWeakTable<GeneratedCorpus, ConcurrentDictionary<object, Lazy<object>>> Stages = [];
-    private static long _clock;
 
     /// <summary>The corpus <see cref="CorpusGenerator.Generate"/> makes for these inputs, generated once.</summary>
     public static GeneratedCorpus Generate(DedupScenario scenario, int documents, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var key = (scenario, documents, seed);
-        var entry = Corpora.GetOrAdd(key, static k => new Entry(new Lazy<GeneratedCorpus>(() => CorpusGenerator.Generate(k.Scenario, k.Documents, k.Seed))));
-        entry.LastUsed = Interlocked.Increment(ref _clock);
-        try
-        {
-            var corpus = entry.Corpus.Value;
-            Trim();
-            return corpus;
-        }
-        catch
-        {
-            Corpora.TryRemove(new KeyValuePair<(DedupScenario, int, ulong), Entry>(key, entry));
-            throw;
-        }
+        return Corpora.GetOrCompute((scenario, documents, seed), static k => CorpusGenerator.Generate(k.Scenario, k.Documents, k.Seed));
     }
 
     /// <summary>A stage of <paramref name="corpus"/> named by <paramref name="key"/> (value equality), computed once.</summary>
@@ -65,22 +52,5 @@ public static class CorpusMemo
             stages.TryRemove(new KeyValuePair<object, Lazy<object>>(key, stage));
             throw;
         }
-    }
-
-    /// <summary>Drops the least recently used corpora beyond the bound.</summary>
-    private static void Trim()
-    {
-        while (Corpora.Count > MaxCorpora)
-        {
-            var oldest = Corpora.MinBy(pair => pair.Value.LastUsed);
-            Corpora.TryRemove(oldest);
-        }
-    }
-
-    private sealed class Entry(Lazy<GeneratedCorpus> corpus)
-    {
-        public Lazy<GeneratedCorpus> Corpus { get; } = corpus;
-
-        public long LastUsed { get; set; }
     }
 }
