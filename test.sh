@@ -54,6 +54,23 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
   skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+# Name each failed test with the head of its message, so the last lines of a CI log say what broke.
+if [ "$failed" -gt 0 ]; then
+  perl -0777 -ne '
+    while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/sg) {
+      my ($attrs, $body) = ($1, $2);
+      next unless $attrs =~ /outcome="Failed"/;
+      my ($name) = $attrs =~ /testName="([^"]*)"/;
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      my ($trace) = $body =~ /<StackTrace>(.*?)<\/StackTrace>/s;
+      for ($name, $message, $trace) { $_ //= ""; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/\x27/g; s/&#xD;//g; s/&#xA;/\n/g; s/&amp;/&/g; }
+      my @lines = (split(/\n/, $message))[0 .. 11];
+      my @frames = grep { /DataSelection/ } split(/\n/, $trace);
+      print "FAILED $name\n";
+      print "  $_\n" for grep { defined } @lines;
+      print "  $_\n" for @frames[0 .. ($#frames < 3 ? $#frames : 3)];
+    }' "$results"/*.trx
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi

@@ -22,6 +22,12 @@ public class LabGatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataSelection:RateLimits:Enabled", "false");
         // Tests count fresh and cached runs themselves; the warm-up has its own test.
         builder.UseSetting("DataSelection:Simulation:Warmup", "false");
+        // Warnings and errors only, so a failing test's report is not buried under hosting chatter;
+        // Orleans's start-up notes (GC mode) and its watchdog's CPU-starvation warnings on a busy CI
+        // machine say nothing about the code under test.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Orleans.Runtime.Silo", "Error");
+        builder.UseSetting("Logging:LogLevel:Orleans.Runtime.Watchdog", "Error");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
