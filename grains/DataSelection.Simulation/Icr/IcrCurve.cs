@@ -1,6 +1,7 @@
 using DataSelection.Simulation.Costs;
 using DataSelection.Simulation.Dedup;
 using DataSelection.Simulation.Progress;
+using DataSelection.Simulation.Reuse;
 
 namespace DataSelection.Simulation.Icr;
 
@@ -34,10 +35,27 @@ public static class IcrCurve
         var trainingStream = corpus.Documents.Select(d => d.Tokens).ToArray();
         var heldOut = corpus.HeldOut.Select(d => d.Tokens).ToArray();
         // The raw run sees the whole stream whatever was removed: measured once per corpus and scenario.
-        var raw = CorpusMemo.Stage(corpus, (nameof(IcrCurve), scenario, prices), () =>
+        var raw = CorpusMemo.Stage(corpus, (nameof(IcrCurve), scenario), () =>
             RawStreamRun.Measure(trainingStream, heldOut, corpus.VocabularySize, scenario, CancellationToken.None));
-        return Measure(raw, trainingStream, kept, heldOut, scenario, prices, progress, cancellationToken);
+        CheckMask(kept, trainingStream.Length);
+        // The deduplicated run depends only on which documents were kept, and neighbouring thresholds
+        // often keep the same ones (LSH verifies candidates by estimated Jaccard, which moves in steps
+        // of 1/numPerm): measured once per kept set and corpus, the newest sets kept.
+        var deduplicatedRuns = CorpusMemo.Stage(corpus, (nameof(IcrCurve), nameof(DeduplicatedRun), scenario), () =>
+            new BoundedMemo<KeptDocuments, IcrPoint[]>(KeptSetsPerCorpus));
+        cancellationToken.ThrowIfCancellationRequested();
+        var deduplicated = deduplicatedRuns.GetOrCompute(new KeptDocuments(kept), _ =>
+            DeduplicatedRun(raw, trainingStream, kept, heldOut, onCheckpoint: null, CancellationToken.None));
+        cancellationToken.ThrowIfCancellationRequested();
+        for (var index = 0; index < deduplicated.Length; index++)
+        {
+            Report(progress, raw, index, deduplicated[index]);
+        }
+        return Curve(raw, deduplicated, trainingStream, kept, heldOut, scenario, prices);
     }
+
+    /// <summary>How many kept sets of one corpus keep their deduplicated run (a few KB each).</summary>
+    public const int KeptSetsPerCorpus = 256;
 
     /// <summary>Measures the curve for a training stream (in order), its kept-mask, and clean held-out documents.</summary>
     /// <param name="trainingStream">Documents in training order, as word ids in [0, V).</param>
@@ -62,49 +80,41 @@ public static class IcrCurve
         ArgumentNullException.ThrowIfNull(heldOut);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(prices);
-        if (kept.Count != trainingStream.Count)
-        {
-            throw new ArgumentException($"The kept-mask has {kept.Count} flags for {trainingStream.Count} documents.", nameof(kept));
-        }
-        return Measure(RawStreamRun.Measure(trainingStream, heldOut, vocabularySize, scenario, cancellationToken),
-            trainingStream, kept, heldOut, scenario, prices, progress, cancellationToken);
+        CheckMask(kept, trainingStream.Count);
+        var raw = RawStreamRun.Measure(trainingStream, heldOut, vocabularySize, scenario, cancellationToken);
+        var deduplicated = DeduplicatedRun(raw, trainingStream, kept, heldOut,
+            (index, point) => Report(progress, raw, index, point), cancellationToken);
+        return Curve(raw, deduplicated, trainingStream, kept, heldOut, scenario, prices);
     }
 
-    /// <summary>The deduplicated run along the stream, checkpointed where the raw run was, and the curve of both.</summary>
-    private static IcrCurveResult Measure(
+    private static void CheckMask(IReadOnlyList<bool> kept, int documents)
+    {
+        if (kept.Count != documents)
+        {
+            throw new ArgumentException($"The kept-mask has {kept.Count} flags for {documents} documents.", nameof(kept));
+        }
+    }
+
+    private static void Report(IProgress<SimulationProgress<IcrCheckpoint>>? progress, RawStreamRun raw, int index, IcrPoint deduplicated) =>
+        progress?.Report(new SimulationProgress<IcrCheckpoint>(
+            Stage,
+            (double)index / (raw.Points.Length - 1),
+            new IcrCheckpoint(index, raw.Points[index], deduplicated)));
+
+    /// <summary>
+    /// The deduplicated run along the stream, checkpointed where the raw run was: one point per
+    /// checkpoint, the origin first (each handed to <paramref name="onCheckpoint"/> as it is measured).
+    /// </summary>
+    private static IcrPoint[] DeduplicatedRun(
         RawStreamRun raw,
         IReadOnlyList<int[]> trainingStream,
         IReadOnlyList<bool> kept,
         IReadOnlyList<int[]> heldOut,
-        DedupScenario scenario,
-        ComputePrices prices,
-        IProgress<SimulationProgress<IcrCheckpoint>>? progress,
+        Action<int, IcrPoint>? onCheckpoint,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(kept);
-        ArgumentNullException.ThrowIfNull(prices);
-        if (kept.Count != trainingStream.Count)
-        {
-            throw new ArgumentException($"The kept-mask has {kept.Count} flags for {trainingStream.Count} documents.", nameof(kept));
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-
-        long keptTokens = 0;
-        var keptDocuments = 0;
-        for (var i = 0; i < trainingStream.Count; i++)
-        {
-            if (kept[i])
-            {
-                keptTokens += trainingStream[i].Length;
-                keptDocuments++;
-            }
-        }
-        var rawTokens = raw.Tokens;
-        var compute = raw.Compute;
-        var deduplicated = new Run(new NGramLanguageModel(raw.VocabularySize), compute);
-        var heldOutTokens = heldOut.Sum(d => (long)d.Length);
-
-        var checkpoints = scenario.IcrCheckpoints;
+        var deduplicated = new Run(new NGramLanguageModel(raw.VocabularySize), raw.Compute);
+        var checkpoints = raw.Points.Length - 1;
         Record(0);
         var checkpoint = 1;
         for (var i = 0; i < trainingStream.Count; i++)
@@ -119,15 +129,47 @@ public static class IcrCurve
                 Record(checkpoint++);
             }
         }
+        return [.. deduplicated.Points];
 
+        void Record(int index)
+        {
+            deduplicated.Checkpoint(index, heldOut, cancellationToken);
+            onCheckpoint?.Invoke(index, deduplicated.Points[^1]);
+        }
+    }
+
+    /// <summary>The curve of both runs, with what they cost and saved.</summary>
+    private static IcrCurveResult Curve(
+        RawStreamRun raw,
+        IcrPoint[] deduplicatedPoints,
+        IReadOnlyList<int[]> trainingStream,
+        IReadOnlyList<bool> kept,
+        IReadOnlyList<int[]> heldOut,
+        DedupScenario scenario,
+        ComputePrices prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        long keptTokens = 0;
+        var keptDocuments = 0;
+        for (var i = 0; i < trainingStream.Count; i++)
+        {
+            if (kept[i])
+            {
+                keptTokens += trainingStream[i].Length;
+                keptDocuments++;
+            }
+        }
+        var rawTokens = raw.Tokens;
+        var compute = raw.Compute;
+        var heldOutTokens = heldOut.Sum(d => (long)d.Length);
         var rawEnd = raw.Points[^1];
-        var dedupEnd = deduplicated.Points[^1];
+        var dedupEnd = deduplicatedPoints[^1];
         var savedFlops = rawEnd.TrainingFlops - dedupEnd.TrainingFlops;
         var removedTokenFraction = 1.0 - (double)keptTokens / rawTokens;
         var rawCorpusBytes = scenario.NotionalCorpusBytes;
         return new IcrCurveResult(
             [.. raw.Points],
-            [.. deduplicated.Points],
+            [.. deduplicatedPoints],
             raw.VocabularySize,
             raw.UniformLoss,
             heldOut.Count,
@@ -151,15 +193,6 @@ public static class IcrCurve
             IronLaw.ForTraining(scenario, prices, rawEnd.TrainingFlops, rawCorpusBytes),
             IronLaw.ForTraining(scenario, prices, dedupEnd.TrainingFlops, rawCorpusBytes * keptTokens / rawTokens),
             Ratio(rawEnd.TrainingFlops, dedupEnd.TrainingFlops));
-
-        void Record(int index)
-        {
-            deduplicated.Checkpoint(index, heldOut, cancellationToken);
-            progress?.Report(new SimulationProgress<IcrCheckpoint>(
-                Stage,
-                (double)index / checkpoints,
-                new IcrCheckpoint(index, raw.Points[index], deduplicated.Points[^1])));
-        }
     }
 
     /// <summary>

@@ -58,6 +58,39 @@ public sealed class CorpusMemoTests
     }
 
     [Fact]
+    public void Thresholds_that_keep_the_same_documents_share_one_deduplicated_run_and_other_kept_sets_do_not()
+    {
+        var track = TrackCatalog.Find("tiny-pioneer")!;
+        var scenario = track.Dedup;
+        var corpus = CorpusMemo.Generate(scenario, scenario.Documents, Seed + 7);
+        // 0.7 × 128 = 89.6: a hair above 0.7 verifies the same candidates (estimated Jaccard moves in steps of 1/128).
+        var kept = Kept(corpus, 0.7);
+        Assert.Equal(kept, Kept(corpus, 0.7000001));
+        var oneMoreRemoved = (bool[])kept.Clone();
+        oneMoreRemoved[Array.IndexOf(oneMoreRemoved, true)] = false;
+
+        var first = IcrCurve.Measure(corpus, kept, scenario, track.Prices);
+        var neighbour = IcrCurve.Measure(corpus, [.. kept], scenario, track.Prices);
+        var other = IcrCurve.Measure(corpus, oneMoreRemoved, scenario, track.Prices);
+
+        // The neighbour's points are the very ones measured for the first threshold: nothing was trained again.
+        Assert.All(first.Deduplicated.Zip(neighbour.Deduplicated), pair => Assert.Same(pair.First, pair.Second));
+        Assert.NotSame(first.Deduplicated[^1], other.Deduplicated[^1]);
+        Assert.Equal(Json(FromScratch(corpus, oneMoreRemoved, track)), Json(other));
+        Assert.Equal(Json(FromScratch(corpus, kept, track)), Json(neighbour));
+    }
+
+    private static bool[] Kept(GeneratedCorpus corpus, double threshold)
+    {
+        var removed = NearDuplicateDetector.Run(corpus, new DedupOptions(threshold, 128, 5, Seed: Seed)).Outcome.Removed.ToHashSet();
+        return [.. Enumerable.Range(0, corpus.Documents.Count).Select(id => !removed.Contains(id))];
+    }
+
+    private static IcrCurveResult FromScratch(GeneratedCorpus corpus, bool[] kept, TrackScenario track) =>
+        IcrCurve.Measure(corpus.Documents.Select(d => d.Tokens).ToArray(), kept, corpus.HeldOut.Select(d => d.Tokens).ToArray(),
+            corpus.VocabularySize, track.Dedup, track.Prices);
+
+    [Fact]
     public async Task Audits_at_many_thresholds_on_several_threads_answer_what_each_answers_alone()
     {
         var track = TrackCatalog.Find("tiny-pioneer")!;
