@@ -31,10 +31,11 @@ public static class LoadTestCommand
         var ramp = CliOptions.Duration("--ramp", "Students start evenly spread over this time", TimeSpan.FromSeconds(20), TimeSpan.Zero, TimeSpan.FromHours(1));
         var runsPerMinute = CliOptions.Number("--runs-per-minute", "Workbench runs per active student per minute", 60, 0.1, 6_000);
         var freshShare = CliOptions.Number("--fresh-share", "Share of runs with never-computed settings", 0.01, 0, 1);
+        var freshRange = CliOptions.Choice("--fresh-range", "Where never-computed values fall (near: between the default's slider steps, the default size; anywhere: a control's whole range)", "near", "near", "anywhere");
         var output = CliOptions.Output();
         var command = new Command("loadtest", "Drive a live classroom through a running gateway and report latency, dashboard staleness, errors and resource use")
         {
-            url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, output,
+            url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, freshRange, output,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -50,7 +51,8 @@ public static class LoadTestCommand
                 parse.GetValue(duration),
                 parse.GetValue(ramp),
                 parse.GetValue(runsPerMinute),
-                parse.GetValue(freshShare));
+                parse.GetValue(freshShare),
+                parse.GetValue(freshRange) == "anywhere" ? FreshRange.Anywhere : FreshRange.Near);
             var load = new ClassroomLoad(settings);
             var report = await ProgressDisplay.RunAsync(
                 "loadtest",

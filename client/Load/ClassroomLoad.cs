@@ -91,7 +91,8 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
                 staleness.Summarize(),
                 server.Report(),
                 generatorReport,
-                warmup);
+                warmup,
+                settings.FreshRange.ToString().ToLowerInvariant());
         }
         finally
         {

@@ -3,6 +3,7 @@ namespace DataSelection.Client.Load;
 /// <summary>What a load test measured (written as JSON with snake_case names: <c>latency_ms</c>, <c>dashboard_staleness_ms</c>, …).</summary>
 /// <param name="DurationS">Seconds from the first student's start until every student stopped.</param>
 /// <param name="LatencyMs">Per action (<see cref="LoadActions.All"/>): p50, p95, p99, max and count in milliseconds.</param>
+/// <param name="FreshRange">Where never-used values fell: "near" the defaults (the default size) or "anywhere" in a control's range.</param>
 /// <param name="WarmupS">Seconds the class waited after the session was created while the server warmed the cohort cache (null: the server reports no warm-up).</param>
 public sealed record LoadReport(
     int Students,
@@ -19,7 +20,8 @@ public sealed record LoadReport(
     StalenessSummary DashboardStalenessMs,
     ServerReport Server,
     GeneratorReport LoadGenerator,
-    double? WarmupS = null);
+    double? WarmupS = null,
+    string FreshRange = "near");
 
 /// <param name="ActionsPerS">Acknowledged student actions (join, lock, run, knee, reflect) per second.</param>
 /// <param name="RunsPerS">Acknowledged workbench runs per second.</param>

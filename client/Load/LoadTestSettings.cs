@@ -7,6 +7,7 @@ namespace DataSelection.Client.Load;
 /// <param name="Ramp">Students start evenly spread over this time.</param>
 /// <param name="RunsPerMinute">How often each active student runs the workbench (think time between actions is 60/R s, jittered).</param>
 /// <param name="FreshShare">The share of runs that set a control to a never-used value.</param>
+/// <param name="FreshRange">Where those values fall: near the defaults (the default size) or anywhere in the control's range.</param>
 public sealed record LoadTestSettings(
     Uri Gateway,
     int Students,
@@ -15,7 +16,8 @@ public sealed record LoadTestSettings(
     TimeSpan Duration,
     TimeSpan Ramp,
     double RunsPerMinute,
-    double FreshShare)
+    double FreshShare,
+    FreshRange FreshRange = FreshRange.Near)
 {
     /// <summary>Longest wait for one answer or one pushed result before it counts as a timeout.</summary>
     public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);

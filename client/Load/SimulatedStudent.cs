@@ -88,7 +88,7 @@ public sealed class SimulatedStudent(LoadContext load, int index) : IAsyncDispos
                     {
                         return;
                     }
-                    latest = await Run(part, sliders.Next(position, load.Settings.FreshShare, _random)).ConfigureAwait(false) ?? latest;
+                    latest = await Run(part, sliders.Next(position, load.Settings.FreshShare, load.Settings.FreshRange, _random)).ConfigureAwait(false) ?? latest;
                 }
                 if (part == KneePart && latest is not null && (!await Think(stop).ConfigureAwait(false) || !await Knee(latest, stop).ConfigureAwait(false)))
                 {
@@ -103,7 +103,7 @@ public sealed class SimulatedStudent(LoadContext load, int index) : IAsyncDispos
             for (var turn = 0; await Think(stop).ConfigureAwait(false); turn++)
             {
                 var part = ExploredParts[turn % ExploredParts.Length];
-                await Run(part, load.Sliders(index, part).Next(positions[part], load.Settings.FreshShare, _random)).ConfigureAwait(false);
+                await Run(part, load.Sliders(index, part).Next(positions[part], load.Settings.FreshShare, load.Settings.FreshRange, _random)).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -37,9 +37,10 @@ public sealed class WorkbenchSliders
     /// <summary>
     /// The next run's parameters as a JSON object (grid settings are built once and shared): either one control moved one grid step
     /// (<paramref name="position"/> is updated), or with probability <paramref name="freshShare"/>
-    /// one control set to a never-used value (the position stays, so the next run returns to the grid).
+    /// one control set to a never-used value in <paramref name="freshRange"/> (the position stays, so the next
+    /// run returns to the grid).
     /// </summary>
-    public JsonElement Next(int[] position, double freshShare, Random random)
+    public JsonElement Next(int[] position, double freshShare, FreshRange freshRange, Random random)
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(random);
@@ -51,7 +52,7 @@ public sealed class WorkbenchSliders
         {
             var changed = _freshCapable[random.Next(_freshCapable.Length)];
             var values = position.Select((p, i) => _positions[i][p]).ToArray();
-            var fresh = Fresh(_controls[changed], random);
+            var fresh = freshRange == FreshRange.Near ? FreshNear(_controls[changed], _positions[changed], random) : Fresh(_controls[changed], random);
             values[changed] = _controls[changed].Kind == "integer" ? (int)fresh : fresh;
             return Parse(Body(values));
         }
@@ -128,6 +129,22 @@ public sealed class WorkbenchSliders
             .Select(k => Math.Round(center + k * step, 10))
             .Where(v => v >= minimum && v <= maximum)
             .Select(v => control.Kind == "integer" ? (object)(int)Math.Round(v) : v)];
+    }
+
+    /// <summary>
+    /// A value nobody has used between the grid's lowest and highest positions (the default size): uniform,
+    /// and for whole numbers moved off a grid position when it lands on one.
+    /// </summary>
+    private static double FreshNear(CatalogControl control, object[] positions, Random random)
+    {
+        var grid = positions.Select(Convert.ToDouble).ToArray();
+        var (low, high) = (grid.Min(), grid.Max());
+        if (control.Kind == "number")
+        {
+            return low + random.NextDouble() * (high - low);
+        }
+        var value = random.Next((int)low, (int)high + 1);
+        return Array.IndexOf(grid, (double)value) < 0 || high - low < 2 ? value : value + (value < high ? 1 : -1);
     }
 
     /// <summary>A value nobody has used: uniform over the range, not on a slider step.</summary>

@@ -29,6 +29,8 @@ public static class LoadSummaryTable
 
         var usage = new Table().Title("load").AddColumns("", "value");
         usage.AddRow("students (idle) / instructors", Markup.Escape($"{report.Students} ({report.IdleStudents}) / {report.Instructors}"));
+        usage.AddRow("never-computed runs asked for", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{report.FreshShare * 100:0.##} % of runs, {(report.FreshRange == "near" ? "near the defaults" : "anywhere in a control's range")}")));
         usage.AddRow("waited for the server's warm-up", Markup.Escape(report.WarmupS is { } warmup
             ? string.Create(CultureInfo.InvariantCulture, $"{warmup:F1} s")
             : "— (none reported)"));

@@ -109,7 +109,7 @@ public static class LabSiloConfiguration
         // The provider keeps state as a UTF-8 string, so the binary format travels as base64 text.
         silo.Services.AddOptions<RedisStorageOptions>(LabStorage.Name)
             .PostConfigure<Serializer>((storage, serializer) =>
-                storage.GrainStorageSerializer = new TextSafeGrainStorageSerializer(new OrleansGrainStorageSerializer(serializer)));
+                storage.GrainStorageSerializer = new TextSafeGrainStorageSerializer(new ReusedBufferGrainStorageSerializer(serializer)));
         AddLabStorageAsDefault(silo);
         return silo;
     }

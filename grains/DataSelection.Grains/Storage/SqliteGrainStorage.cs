@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization.Serializers;
@@ -120,7 +121,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        var payload = _options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
+        var payload = Bytes(_options.GrainStorageSerializer.Serialize(grainState.State));
         var version = await ReplaceAsync(stateName, grainId, grainState.ETag, payload).ConfigureAwait(false);
         grainState.ETag = ToETag(version);
         grainState.RecordExists = true;
@@ -164,6 +165,12 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The serialized state as one array: the serializer's own when it is exactly that, else a copy.</summary>
+    private static byte[] Bytes(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment is { Array: { } array, Offset: 0 } && segment.Count == array.Length
+            ? array
+            : data.ToArray();
 
     /// <summary>Writes <paramref name="payload"/> (null clears) if the stored version still equals <paramref name="etag"/>; returns the new version.</summary>
     private async Task<long> ReplaceAsync(string stateName, GrainId grainId, string? etag, byte[]? payload)

@@ -38,10 +38,10 @@ public static class SqliteGrainStorageExtensions
                 provider.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(providerName)));
     }
 
-    /// <summary>The Orleans serializer unless the options chose another: it round-trips our [GenerateSerializer] state exactly.</summary>
+    /// <summary>The Orleans binary format unless the options chose another: it round-trips our [GenerateSerializer] state exactly.</summary>
     private sealed class OrleansSerializerByDefault(Serializer serializer) : IPostConfigureOptions<SqliteGrainStorageOptions>
     {
         public void PostConfigure(string? name, SqliteGrainStorageOptions options) =>
-            options.GrainStorageSerializer ??= new OrleansGrainStorageSerializer(serializer);
+            options.GrainStorageSerializer ??= new ReusedBufferGrainStorageSerializer(serializer);
     }
 }

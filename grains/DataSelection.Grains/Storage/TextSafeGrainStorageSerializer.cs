@@ -10,7 +10,7 @@ namespace DataSelection.Grains.Storage;
 public sealed class TextSafeGrainStorageSerializer(IGrainStorageSerializer inner) : IGrainStorageSerializer
 {
     public BinaryData Serialize<T>(T? input) =>
-        BinaryData.FromString(Convert.ToBase64String(inner.Serialize(input).ToArray()));
+        BinaryData.FromString(Convert.ToBase64String(inner.Serialize(input).ToMemory().Span));
 
     public T? Deserialize<T>(BinaryData input)
     {

@@ -34,6 +34,7 @@ public sealed class LoadTestCommandTests
     [Theory]
     [InlineData("--duration", "soon")]
     [InlineData("--fresh-share", "1.5")]
+    [InlineData("--fresh-range", "far")]
     [InlineData("--students", "-1")]
     public async Task Bad_load_options_are_refused_with_the_option_named(string option, string value)
     {
