@@ -46,9 +46,10 @@ public static class DedupQuality
         var sets = CorpusMemo.Stage(corpus, (nameof(DedupQuality), outcome.Ngram), () => ShingleSets(corpus, outcome.Ngram));
 
         var threshold = outcome.Threshold;
-        var representative = new int[documents.Count];
-        var kept = new bool[documents.Count];
-        for (var i = 0; i < representative.Length; i++)
+        var count = documents.Count;
+        var representative = new int[count];
+        var kept = new bool[count];
+        for (var i = 0; i < count; i++)
         {
             representative[i] = i;
         }
@@ -63,23 +64,31 @@ public static class DedupQuality
                 representative[member] = cluster[0];
             }
         }
-        // Kept members of each truth cluster, ascending.
-        var keptInTruth = new Dictionary<int, List<int>>();
-        for (var i = 0; i < documents.Count; i++)
+        // Kept members of each truth cluster, ascending: members[first[s] .. first[s + 1]) for source s.
+        var first = new int[count + 1];
+        for (var i = 0; i < count; i++)
         {
             if (kept[i])
             {
-                var source = documents[i].SourceId;
-                if (!keptInTruth.TryGetValue(source, out var list))
-                {
-                    keptInTruth[source] = list = [];
-                }
-                list.Add(i);
+                first[documents[i].SourceId + 1]++;
+            }
+        }
+        for (var s = 0; s < count; s++)
+        {
+            first[s + 1] += first[s];
+        }
+        var members = new int[first[count]];
+        var filled = first[..count];
+        for (var i = 0; i < count; i++)
+        {
+            if (kept[i])
+            {
+                members[filled[documents[i].SourceId]++] = i;
             }
         }
 
         int truePositives = 0, falsePositives = 0, falseNegatives = 0, planted = 0, plantedAbove = 0;
-        for (var i = 0; i < documents.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var document = documents[i];
             if (document.IsNearCopy)
@@ -87,15 +96,15 @@ public static class DedupQuality
                 planted++;
                 plantedAbove += Shingler.Jaccard(sets[i], sets[document.SourceId]) >= threshold ? 1 : 0;
             }
-            keptInTruth.TryGetValue(document.SourceId, out var truthKept);
+            var truthKept = members.AsSpan(first[document.SourceId], first[document.SourceId + 1] - first[document.SourceId]);
             if (!kept[i])
             {
                 var covered = Shingler.Jaccard(sets[i], sets[representative[i]]) >= threshold
-                    || (truthKept?.Exists(k => Shingler.Jaccard(sets[i], sets[k]) >= threshold) ?? false);
+                    || AnyAtLeast(sets, i, truthKept, threshold, below: count);
                 truePositives += covered ? 1 : 0;
                 falsePositives += covered ? 0 : 1;
             }
-            else if (truthKept?.Exists(k => k < i && Shingler.Jaccard(sets[i], sets[k]) >= threshold) ?? false)
+            else if (AnyAtLeast(sets, i, truthKept, threshold, below: i))
             {
                 falseNegatives++;
             }
@@ -110,6 +119,23 @@ public static class DedupQuality
             Ratio(truePositives, truePositives + falseNegatives),
             planted,
             plantedAbove);
+    }
+
+    /// <summary>Whether a document of <paramref name="candidates"/> (ascending) with an id below <paramref name="below"/> has true Jaccard ≥ t with document <paramref name="i"/>.</summary>
+    private static bool AnyAtLeast(ulong[][] sets, int i, ReadOnlySpan<int> candidates, double threshold, int below)
+    {
+        foreach (var k in candidates)
+        {
+            if (k >= below)
+            {
+                return false;
+            }
+            if (Shingler.Jaccard(sets[i], sets[k]) >= threshold)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ulong[][] ShingleSets(GeneratedCorpus corpus, int ngram)

@@ -129,7 +129,9 @@ public static class IcrCurve
                 Record(checkpoint++);
             }
         }
-        return [.. deduplicated.Points];
+        var points = deduplicated.Points.ToArray();
+        deduplicated.Model.Recycle();
+        return points;
 
         void Record(int index)
         {
@@ -231,7 +233,9 @@ public static class IcrCurve
                     raw.Checkpoint(checkpoint++, heldOut, cancellationToken);
                 }
             }
-            return new RawStreamRun([.. raw.Points], after, vocabularySize, raw.Model.UniformLoss, rawTokens, compute);
+            var run = new RawStreamRun([.. raw.Points], after, vocabularySize, raw.Model.UniformLoss, rawTokens, compute);
+            raw.Model.Recycle();
+            return run;
         }
     }
 

@@ -118,6 +118,12 @@ public sealed class NGramLanguageModel
         return negativeLogLikelihood / tokens;
     }
 
+    /// <summary>
+    /// Lets the next model trained on this thread reuse this one's pair table. The model is done: it must
+    /// not be trained or asked again.
+    /// </summary>
+    internal void Recycle() => _pairs.Recycle();
+
     private int StartIndex => _vocabularySize;
 
     // Interpolated Kneser–Ney (Kneser & Ney 1995; Chen & Goodman 1998, eq. 26 with one discount):

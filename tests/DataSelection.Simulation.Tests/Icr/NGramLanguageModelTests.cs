@@ -34,6 +34,32 @@ public class NGramLanguageModelTests
     }
 
     [Fact]
+    public void A_model_on_a_recycled_table_learns_exactly_what_a_model_on_a_new_table_learns()
+    {
+        var heldOut = Maker.Documents(seed: 9, count: 40);
+        var first = Trained(Maker.Documents(seed: 6, count: 300));
+        var firstLoss = first.CrossEntropy(heldOut);
+        first.Recycle();
+
+        // Same thread: this model takes the first one's table, full of its counts until cleared.
+        var second = Trained(Maker.Documents(seed: 5, count: 200));
+
+        Assert.Equal(Trained(Maker.Documents(seed: 5, count: 200)).CrossEntropy(heldOut), second.CrossEntropy(heldOut));
+        Assert.NotEqual(firstLoss, second.CrossEntropy(heldOut));
+        Assert.ThrowsAny<IndexOutOfRangeException>(() => first.Train(heldOut[0]));
+    }
+
+    private static NGramLanguageModel Trained(IEnumerable<int[]> documents)
+    {
+        var model = new NGramLanguageModel(Maker.VocabularySize);
+        foreach (var document in documents)
+        {
+            model.Train(document);
+        }
+        return model;
+    }
+
+    [Fact]
     public void Untrained_model_is_uniform_with_loss_log_V()
     {
         var model = new NGramLanguageModel(Maker.VocabularySize);
