@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DataSelection.Simulation.Randomness;
+using DataSelection.Simulation.Reuse;
 
 namespace DataSelection.Simulation.Dedup;
 
@@ -26,7 +27,11 @@ public static class CorpusGenerator
     // rate, and the spread gives the page copies on both sides of any threshold.
     private const double EditRateSpread = 2.0;
 
-    private static VocabularyText? _lastVocabulary;
+    // One vocabulary per size asked for (each track has its own), a few kept: a class spread over the
+    // four tracks would otherwise rebuild the words on nearly every run.
+    private static readonly BoundedMemo<int, VocabularyText> Vocabularies = new(MaxVocabularies);
+
+    private const int MaxVocabularies = 8;
 
     private const string Consonants = "bcdfghjklmnpqrstvwxz";
     private const string Vowels = "aeiou";
@@ -140,27 +145,23 @@ public static class CorpusGenerator
     public static ulong[] VocabularyHashes(int vocabularySize) => (ulong[])CachedVocabulary(vocabularySize).Hashes.Clone();
 
     /// <summary>
-    /// The words and hashes of a vocabulary, shared read-only inside the library. The last size asked
-    /// for is kept: a workbench re-running one track's corpus at new settings builds it once.
+    /// The words and hashes of a vocabulary, shared read-only inside the library: built once per size
+    /// (a track's corpus re-run at new settings asks for the same one every time).
     /// </summary>
     internal static VocabularyText CachedVocabulary(int vocabularySize)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(vocabularySize);
-        var cached = _lastVocabulary;
-        if (cached is not null && cached.Utf8.Length == vocabularySize)
+        return Vocabularies.GetOrCompute(vocabularySize, static size =>
         {
-            return cached;
-        }
-        var words = new byte[vocabularySize][];
-        var hashes = new ulong[vocabularySize];
-        for (var id = 0; id < vocabularySize; id++)
-        {
-            words[id] = Encoding.UTF8.GetBytes(WordFor(id));
-            hashes[id] = TokenHasher.Hash(words[id]);
-        }
-        var built = new VocabularyText(words, hashes);
-        _lastVocabulary = built;
-        return built;
+            var words = new byte[size][];
+            var hashes = new ulong[size];
+            for (var id = 0; id < size; id++)
+            {
+                words[id] = Encoding.UTF8.GetBytes(WordFor(id));
+                hashes[id] = TokenHasher.Hash(words[id]);
+            }
+            return new VocabularyText(words, hashes);
+        });
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using DataSelection.Simulation.LinearAlgebra;
 using DataSelection.Simulation.Progress;
 using DataSelection.Simulation.Quality;
 using DataSelection.Simulation.Randomness;
+using DataSelection.Simulation.Reuse;
 
 namespace DataSelection.Simulation.DomainGap;
 
@@ -32,12 +33,17 @@ public static class DomainGapSimulation
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var world = World.Generate(scenario, parameters.RandomizationIntensity, parameters.Seed, progress, cancellationToken);
+        var world = World.Of(scenario, parameters.RandomizationIntensity, parameters.Seed, progress, cancellationToken);
         progress?.Report(new SimulationProgress<DomainGapResult>("train", 0.5));
         var result = world.Evaluate(parameters.MixRatio, cancellationToken);
         progress?.Report(new SimulationProgress<DomainGapResult>("done", 1.0, result));
         return result;
     }
+
+    /// <summary>A run on a world generated for it alone, never shared: what <see cref="Run"/> must answer.</summary>
+    internal static DomainGapResult RunUnshared(DomainGapScenario scenario, DomainGapParameters parameters) =>
+        World.Generate(scenario, parameters.RandomizationIntensity, parameters.Seed, progress: null, CancellationToken.None)
+            .Evaluate(parameters.MixRatio, CancellationToken.None);
 
     /// <summary>
     /// Runs mix ratios 0, 0.1, …, 1.0 at one randomisation intensity, reporting each point as a
@@ -50,7 +56,7 @@ public static class DomainGapSimulation
         IProgress<SimulationProgress<DomainGapResult>>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var world = World.Generate(scenario, randomizationIntensity, seed, progress, cancellationToken);
+        var world = World.Of(scenario, randomizationIntensity, seed, progress, cancellationToken);
         var points = new DomainGapResult[SweepSteps + 1];
         for (var step = 0; step <= SweepSteps; step++)
         {
@@ -72,6 +78,11 @@ public static class DomainGapSimulation
         var challengeMixes = points.Where(p => p.StakeholderChallengeMet).Select(p => p.MixRatio).ToArray();
         return new MixSweep(randomizationIntensity, points, low, high, tolerance, trend, challengeMixes);
     }
+
+    /// <summary>Worlds kept for reuse: a few intensities of each track (≈ 1 MB each at the tracks' sizes).</summary>
+    private const int MaxWorlds = 32;
+
+    private static readonly BoundedMemo<(DomainGapScenario Scenario, double Intensity, ulong Seed), World> Worlds = new(MaxWorlds);
 
     /// <summary>Everything generated once per seed and intensity; evaluating a mix only slices it.</summary>
     private sealed class World
@@ -102,6 +113,21 @@ public static class DomainGapSimulation
         }
 
         public int RainTestSamples => _test.Conditions.Count(c => c == WeatherCondition.Rain);
+
+        /// <summary>
+        /// The world for these inputs, generated once and shared by later runs: a student moving the mix
+        /// slider pays only for training at the new mix. A world is read-only once made, and generating it
+        /// is deterministic, so a shared one answers exactly what a new one would (tested).
+        /// </summary>
+        public static World Of(
+            DomainGapScenario scenario, double intensity, ulong seed,
+            IProgress<SimulationProgress<DomainGapResult>>? progress, CancellationToken cancellationToken)
+        {
+            progress?.Report(new SimulationProgress<DomainGapResult>("generate", 0.0));
+            cancellationToken.ThrowIfCancellationRequested();
+            return Worlds.GetOrCompute((scenario, intensity, seed), static key =>
+                Generate(key.Scenario, key.Intensity, key.Seed, progress: null, CancellationToken.None));
+        }
 
         public static World Generate(
             DomainGapScenario scenario, double intensity, ulong seed,

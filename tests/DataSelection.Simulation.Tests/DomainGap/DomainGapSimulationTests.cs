@@ -135,6 +135,21 @@ public class DomainGapSimulationTests
     }
 
     [Fact]
+    public void Runs_on_a_shared_world_answer_exactly_what_runs_on_their_own_world_answer()
+    {
+        // A seed no other test uses: the first run generates the world, the others reuse it.
+        var parameters = new DomainGapParameters(0.35, 0.45, 20261126);
+        double[] mixes = [0.35, 0.0, 0.8, 1.0, 0.35];
+
+        var shared = mixes.Select(mix => JsonSerializer.Serialize(DomainGapSimulation.Run(CloudTitan, parameters with { MixRatio = mix }))).ToList();
+        var alone = mixes.Select(mix => JsonSerializer.Serialize(DomainGapSimulation.RunUnshared(CloudTitan, parameters with { MixRatio = mix }))).ToList();
+
+        Assert.Equal(alone, shared);
+        Assert.NotEqual(shared[0], shared[1]);
+        Assert.NotEqual(alone[0], JsonSerializer.Serialize(DomainGapSimulation.RunUnshared(CloudTitan, parameters with { RandomizationIntensity = 0.5 })));
+    }
+
+    [Fact]
     public void Sweep_reports_every_point_in_order_and_stops_when_cancelled()
     {
         using var cancellation = new CancellationTokenSource();
