@@ -6,8 +6,8 @@ using DataSelection.Grains.Telemetry;
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// Runs one workbench simulation on this silo's thread pool, off every grain's turn, pushing its
-/// progress to the student as it comes. A silo runs at most one simulation per slot at a time; the
+/// Runs one workbench simulation on this silo's simulation threads, off every grain's turn, pushing its
+/// progress to the student as it comes (paced: <see cref="ProgressPacer"/>). A silo runs at most one simulation per slot at a time; the
 /// rest wait in a bounded queue, and a run that finds it full is refused as busy (see
 /// <see cref="SimulationThrottle"/>). Called by the cache grain that owns the setting, so that
 /// cancelling stays in one process: a cancellation sent to a stateless worker may reach another
@@ -57,7 +57,9 @@ public sealed class SimulationRunner(SimulationThrottle throttle, ISimulationEng
     private static Action<SimulationUpdate> ProgressTo(IGrainFactory grains, RunRoute route)
     {
         var student = grains.GetGrain<IStudentGrain>(route.StudentKey);
-        return update => _ = student.Publish(
-            new StudentEvent(route.StudentKey, StudentEvent.RunProgress, route.Part, route.RunId, update.Stage, update.Fraction, update.PartialJson));
+        var pacer = new ProgressPacer(update => _ = student.Publish(
+            new StudentEvent(route.StudentKey, StudentEvent.RunProgress, route.Part, route.RunId, update.Stage, update.Fraction, update.PartialJson)),
+            TimeProvider.System);
+        return pacer.Report;
     }
 }
