@@ -9,6 +9,7 @@
 #   DURATION     each active run [45s]     RAMP  joins spread over [15s]
 #   RUNS         runs per minute per student [60]
 #   FRESH        share of runs with never-computed settings [0.01]
+#   FRESH_RANGE  where their values fall: near (the default size) or anywhere [near]
 #   STALENESS    students for the dashboard-staleness run (6 runs/min, fresh gateway; 0 skips) [5000]
 #   IDLE         connected idle students for the memory run (fresh gateway; 0 skips) [10000]
 #   PORT         gateway port [5080]
@@ -22,6 +23,7 @@ duration=${DURATION:-45s}
 ramp=${RAMP:-15s}
 runs=${RUNS:-60}
 fresh=${FRESH:-0.01}
+fresh_range=${FRESH_RANGE:-near}
 staleness=${STALENESS:-5000}
 idle=${IDLE:-10000}
 port=${PORT:-5080}
@@ -69,12 +71,12 @@ loadtest() {
 start_gateway
 for n in $sizes; do
   loadtest "active-$n" --students "$n" --instructors 1 --duration "$duration" --ramp "$ramp" \
-    --runs-per-minute "$runs" --fresh-share "$fresh"
+    --runs-per-minute "$runs" --fresh-share "$fresh" --fresh-range "$fresh_range"
 done
 if [[ "$staleness" != 0 ]]; then
   start_gateway
   loadtest "active-$staleness" --students "$staleness" --instructors 2 --duration 75s --ramp 30s \
-    --runs-per-minute 6 --fresh-share "$fresh"
+    --runs-per-minute 6 --fresh-share "$fresh" --fresh-range "$fresh_range"
 fi
 if [[ "$idle" != 0 ]]; then
   start_gateway
