@@ -323,9 +323,9 @@ public sealed partial class SessionGrain(
         // its own callers; this write carries its changes again.
         await previous.ConfigureAwait(
             ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
-        // Each write carries the whole roster, so writes start at most every WriteSpacing: the changes that
-        // arrive meanwhile (a class locking at once) share this one instead of each paying for their own.
-        var wait = SessionRules.WriteSpacing - Stopwatch.GetElapsedTime(_lastWriteStarted);
+        // Each write carries the whole roster, so writes are spaced by the roster's size (at most WriteSpacing): the
+        // changes that arrive meanwhile (a class locking at once) share this one instead of each paying for their own.
+        var wait = SessionRules.WriteSpacingFor(state.State.Roster.Count) - Stopwatch.GetElapsedTime(_lastWriteStarted);
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
