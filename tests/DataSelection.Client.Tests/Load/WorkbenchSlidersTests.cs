@@ -16,11 +16,7 @@ public class WorkbenchSlidersTests
     [Fact]
     public void Near_fresh_values_fall_between_the_grid_positions_of_the_default_and_never_on_them()
     {
-        var sliders = new WorkbenchSliders(Part, Defaults);
-        var random = new Random(7);
-        var position = sliders.Start();
-
-        var fresh = Enumerable.Range(0, 400).Select(_ => sliders.Next(position, 1.0, FreshRange.Near, random)).ToList();
+        var fresh = FourHundredRuns(1.0, FreshRange.Near);
 
         var batches = fresh.Select(f => f.GetProperty("batchSize").GetInt32()).ToList();
         var budgets = fresh.Select(f => f.GetProperty("budget").GetInt32()).ToList();
@@ -36,12 +32,7 @@ public class WorkbenchSlidersTests
     [Fact]
     public void Anywhere_fresh_values_cover_the_whole_range()
     {
-        var sliders = new WorkbenchSliders(Part, Defaults);
-        var random = new Random(7);
-        var position = sliders.Start();
-
-        var budgets = Enumerable.Range(0, 400).Select(_ => sliders.Next(position, 1.0, FreshRange.Anywhere, random))
-            .Select(f => f.GetProperty("budget").GetInt32()).Where(b => b != 1000).ToList();
+        var budgets = FourHundredRuns(1.0, FreshRange.Anywhere).Select(f => f.GetProperty("budget").GetInt32()).Where(b => b != 1000).ToList();
 
         Assert.Contains(budgets, b => b < 500);
         Assert.Contains(budgets, b => b > 1_600);
@@ -50,13 +41,18 @@ public class WorkbenchSlidersTests
     [Fact]
     public void Without_fresh_runs_every_setting_is_on_the_grid_around_the_default()
     {
-        var sliders = new WorkbenchSliders(Part, Defaults);
-        var random = new Random(7);
-        var position = sliders.Start();
-
-        var settings = Enumerable.Range(0, 400).Select(_ => sliders.Next(position, 0.0, FreshRange.Near, random)).ToList();
+        var settings = FourHundredRuns(0.0, FreshRange.Near);
 
         Assert.All(settings, s => Assert.Contains(s.GetProperty("batchSize").GetInt32(), new[] { 40, 45, 50, 55, 60 }));
         Assert.All(settings, s => Assert.Contains(s.GetProperty("budget").GetInt32(), new[] { 900, 950, 1000, 1050, 1100 }));
+    }
+
+    /// <summary>One student's settings over 400 runs from the defaults, a fixed random stream.</summary>
+    private static List<JsonElement> FourHundredRuns(double freshShare, FreshRange range)
+    {
+        var sliders = new WorkbenchSliders(Part, Defaults);
+        var random = new Random(7);
+        var position = sliders.Start();
+        return [.. Enumerable.Range(0, 400).Select(_ => sliders.Next(position, freshShare, range, random))];
     }
 }
