@@ -8,8 +8,8 @@ namespace DataSelection.Gateway.Api;
 /// <summary>
 /// Turns every refusal into <c>application/problem+json</c> with a detail a person can act on:
 /// broken lab rules by their <see cref="LabRule"/>, unreadable bodies as 400, oversized ones as 413,
-/// and a write storage did not confirm (or a grain call that timed out) as 503 with <c>Retry-After</c>:
-/// nothing was changed, and the same request can simply be sent again.
+/// and a write storage did not confirm, storage that could not be read, or a grain call that timed out as 503
+/// with <c>Retry-After</c>: nothing was changed, and the same request can simply be sent again.
 /// </summary>
 public sealed partial class LabProblems(IProblemDetailsService problems, ILogger<LabProblems> logger) : IExceptionHandler
 {
@@ -23,7 +23,7 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
         LabRule.RateLimited => StatusCodes.Status429TooManyRequests,
         LabRule.Busy => StatusCodes.Status503ServiceUnavailable,
         LabRule.SessionEnded => StatusCodes.Status410Gone,
-        LabRule.NotSaved or LabRule.RunFailed => StatusCodes.Status503ServiceUnavailable,
+        LabRule.NotSaved or LabRule.RunFailed or LabRule.StorageUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -43,6 +43,7 @@ public sealed partial class LabProblems(IProblemDetailsService problems, ILogger
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        exception = StorageFailures.AsRefusal(exception);
         var (status, detail, rule) = exception switch
         {
             LabRuleException lab => (StatusFor(lab.Rule), lab.Message, lab.Rule.ToString()),

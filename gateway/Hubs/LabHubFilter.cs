@@ -1,4 +1,5 @@
 using DataSelection.Contracts.Lab;
+using DataSelection.Gateway.Api;
 using DataSelection.ServiceDefaults;
 using Microsoft.AspNetCore.SignalR;
 
@@ -18,7 +19,14 @@ public sealed partial class LabHubFilter(ILogger<LabHubFilter> logger) : IHubFil
         ArgumentNullException.ThrowIfNull(next);
         try
         {
-            return await next(invocationContext).ConfigureAwait(false);
+            try
+            {
+                return await next(invocationContext).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (StorageFailures.AsRefusal(exception) is LabRuleException refusal && refusal != exception)
+            {
+                throw refusal;
+            }
         }
         catch (LabRuleException exception)
         {

@@ -47,6 +47,9 @@ public enum LabRule
 
     /// <summary>The simulation failed on the server before the run was recorded, so it was not counted; run again (503).</summary>
     RunFailed,
+
+    /// <summary>Storage could not be read, so what the request needs could not be loaded and nothing changed; send it again (503).</summary>
+    StorageUnavailable,
 }
 
 /// <summary>A request broke a rule of the lab. Nothing was changed.</summary>
@@ -69,6 +72,9 @@ public sealed class LabRuleException : Exception
 
     public LabRuleException(LabRule rule, string message)
         : base(message) => Rule = rule;
+
+    public LabRuleException(LabRule rule, string message, Exception innerException)
+        : base(message, innerException) => Rule = rule;
 
     [Id(0)]
     public LabRule Rule { get; init; } = LabRule.InvalidInput;

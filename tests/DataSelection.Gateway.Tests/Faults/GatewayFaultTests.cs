@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataSelection.Gateway.Auth;
 using DataSelection.Grains.Tests.Faults;
 using DataSelection.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataSelection.Gateway.Tests.Faults;
 
@@ -49,6 +51,49 @@ public sealed class GatewayFaultTests(FaultGatewayFactory factory) : IClassFixtu
         var run = await Watch(_api.Run(student, 1, """{"threshold": 0.6}"""));
         Assert.Equal(1, (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runNumber").GetInt32());
         await ExpectLedgerRuns(student, 1);
+    }
+
+    [Fact]
+    public async Task Storage_that_cannot_be_read_answers_503_with_retry_after_and_once_it_reads_again_the_same_request_gets_its_answer()
+    {
+        var session = await _api.CreateSession();
+        var student = await _api.Join(session.Code);
+        // A session and a student no grain has loaded yet: answering means reading storage first.
+        var unknown = SessionCode.Generate();
+        var join = () => _api.Send(HttpMethod.Post, $"/api/sessions/{unknown}/students", json: """{"name": "Ada", "track": "cloud-titan"}""");
+        factory.Storage.BreakReads();
+        try
+        {
+            var refused = await Watch(join());
+            await Problem.ExpectRule(refused, HttpStatusCode.ServiceUnavailable, "StorageUnavailable");
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Contains("storage", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            factory.Storage.Heal();
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Watch(join())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Watch(_api.Lock(student, 1, """{"value": 30}"""))).StatusCode);
+
+        // Over the hub: the student's grain, unloaded, cannot be read back.
+        await using var hub = _api.LabHub(student.Token);
+        await hub.StartAsync();
+        await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        factory.Storage.BreakReads();
+        try
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("GetState"));
+            Assert.Contains("StorageUnavailable: ", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Storage.Heal();
+        }
+        var state = await hub.InvokeAsync<JsonElement>("GetState");
+        Assert.Equal(30, state.GetProperty("parts")[0].GetProperty("lock").GetProperty("prediction").GetProperty("value").GetDouble());
+        Assert.Equal(0, _serverErrors);
     }
 
     [Fact]
