@@ -78,5 +78,6 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "no test ran"
   failed=1
 fi
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "$skipped skipped"
+echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
