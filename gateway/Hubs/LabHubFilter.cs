@@ -19,22 +19,16 @@ public sealed partial class LabHubFilter(ILogger<LabHubFilter> logger) : IHubFil
         ArgumentNullException.ThrowIfNull(next);
         try
         {
-            try
-            {
-                return await next(invocationContext).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (StorageFailures.AsRefusal(exception) is LabRuleException refusal && refusal != exception)
-            {
-                throw refusal;
-            }
+            return await next(invocationContext).ConfigureAwait(false);
         }
-        catch (LabRuleException exception)
+        // A broken rule, or storage that could not be read (answered as the StorageUnavailable rule).
+        catch (Exception exception) when (StorageFailures.AsRefusal(exception) is LabRuleException refusal)
         {
-            if (exception.Rule is LabRule.InvalidInput or LabRule.Busy)
+            if (refusal.Rule is LabRule.InvalidInput or LabRule.Busy)
             {
-                LabMetrics.Reject(exception.Rule == LabRule.Busy ? RejectionReasons.Busy : RejectionReasons.Invalid);
+                LabMetrics.Reject(refusal.Rule == LabRule.Busy ? RejectionReasons.Busy : RejectionReasons.Invalid);
             }
-            throw new HubException($"{exception.Rule}: {exception.Message}", exception);
+            throw new HubException($"{refusal.Rule}: {refusal.Message}", refusal);
         }
         catch (Exception exception) when (exception is not HubException and not OperationCanceledException)
         {

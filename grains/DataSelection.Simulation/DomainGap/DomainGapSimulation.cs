@@ -42,7 +42,7 @@ public static class DomainGapSimulation
 
     /// <summary>A run on a world generated for it alone, never shared: what <see cref="Run"/> must answer.</summary>
     internal static DomainGapResult RunUnshared(DomainGapScenario scenario, DomainGapParameters parameters) =>
-        World.Generate(scenario, parameters.RandomizationIntensity, parameters.Seed, progress: null, CancellationToken.None)
+        World.Generate(scenario, parameters.RandomizationIntensity, parameters.Seed)
             .Evaluate(parameters.MixRatio, CancellationToken.None);
 
     /// <summary>
@@ -126,27 +126,24 @@ public static class DomainGapSimulation
             progress?.Report(new SimulationProgress<DomainGapResult>("generate", 0.0));
             cancellationToken.ThrowIfCancellationRequested();
             return Worlds.GetOrCompute((scenario, intensity, seed), static key =>
-                Generate(key.Scenario, key.Intensity, key.Seed, progress: null, CancellationToken.None));
+                Generate(key.Scenario, key.Intensity, key.Seed));
         }
 
-        public static World Generate(
-            DomainGapScenario scenario, double intensity, ulong seed,
-            IProgress<SimulationProgress<DomainGapResult>>? progress, CancellationToken cancellationToken)
+        /// <summary>A new world, computed without a caller's cancellation (one caller giving up must not leave a shared world half-made).</summary>
+        public static World Generate(DomainGapScenario scenario, double intensity, ulong seed)
         {
             Validate(scenario);
             ArgumentOutOfRangeException.ThrowIfLessThan(intensity, 0.0);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(intensity, 1.0);
-            progress?.Report(new SimulationProgress<DomainGapResult>("generate", 0.0));
             var generator = new DomainGapDataGenerator(scenario);
             var realPool = generator.GenerateReal(
-                scenario.RealSamples, scenario.CollectionShares, SeededRandom.ForStream(seed, RealTrainingStream), cancellationToken);
+                scenario.RealSamples, scenario.CollectionShares, SeededRandom.ForStream(seed, RealTrainingStream), CancellationToken.None);
             var test = generator.GenerateReal(
-                scenario.TestSamples, SeededRandom.ForStream(seed, RealTestStream), cancellationToken);
+                scenario.TestSamples, SeededRandom.ForStream(seed, RealTestStream), CancellationToken.None);
             var syntheticPool = generator.GenerateSynthetic(
-                scenario.TrainingSamples, intensity, SeededRandom.ForStream(seed, SyntheticTrainingStream), cancellationToken);
+                scenario.TrainingSamples, intensity, SeededRandom.ForStream(seed, SyntheticTrainingStream), CancellationToken.None);
             var reference = generator.GenerateSynthetic(
-                scenario.TrainingSamples, intensity, SeededRandom.ForStream(seed, SyntheticReferenceStream), cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
+                scenario.TrainingSamples, intensity, SeededRandom.ForStream(seed, SyntheticReferenceStream), CancellationToken.None);
 
             var syntheticFid = FrechetDistance.FromSamples(reference.Features, test.Features);
             var coverage = new DistributionCoverage(reference.Features);

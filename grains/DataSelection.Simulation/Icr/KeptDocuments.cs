@@ -6,7 +6,7 @@ namespace DataSelection.Simulation.Icr;
 /// Which documents deduplication kept, as a value: two masks with the same flags are equal (a bit
 /// per document, compared in full, so different sets never share a key however their hashes fall).
 /// </summary>
-public sealed class KeptDocuments : IEquatable<KeptDocuments>
+internal sealed class KeptDocuments : IEquatable<KeptDocuments>
 {
     private readonly ulong[] _bits;
     private readonly int _count;
