@@ -35,9 +35,12 @@ if ! dotnet build DataSelection.sln -c Release -warnaserror 2>&1 | tail -n 3; th
   exit 1
 fi
 
-dotnet test DataSelection.sln -c Release --no-build \
+# --blame names the test that was running if a test host dies (an abort leaves no failed result in the trx).
+mkdir -p "$results"
+log="$results/dotnet-test.log"
+dotnet test DataSelection.sln -c Release --no-build --blame \
   --logger "trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" 2>&1 | grep -vE '^\s+Passed ' 
+  --results-directory "$results" 2>&1 | tee "$log" | grep -vE '^\s+Passed '
 status=${PIPESTATUS[0]}
 
 passed=0
@@ -50,6 +53,8 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  project=$(grep -o 'storage="[^"]*"' "$trx" | head -n 1 | sed 's#.*/\([^/]*\)\.dll"#\1#')
+  echo "${project:-$trx}: ${p:-0} passed, ${f:-0} failed, $(( ${t:-0} - ${e:-0} )) not run"
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
   skipped=$((skipped + ${t:-0} - ${e:-0}))
@@ -72,6 +77,9 @@ if [ "$failed" -gt 0 ]; then
     }' "$results"/*.trx
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # No test failed, yet the run did: a test host crashed or a run was aborted. Say where, here at the end.
+  echo "dotnet test exited with $status but no test result failed; what the runner said:"
+  grep -nE -i -A12 'aborted|crashed|running when|exited with error|Cleanup Failure|\[FATAL' "$log" | grep -vE '^[0-9]+-\s+Passed ' | head -n 80
   failed=1
 fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
