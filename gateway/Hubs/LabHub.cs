@@ -19,21 +19,18 @@ namespace DataSelection.Gateway.Hubs;
 [Authorize(Policy = LabAuthentication.StudentPolicy)]
 public sealed class LabHub(StudentActions actions, PushSubscriptions push, StudentConnections connections, EndedSessions endedSessions) : Hub
 {
-    public static string StudentGroup(string studentKey) => $"student:{studentKey}";
-
     public static string SessionGroup(string code) => $"session:{code}";
 
     public override async Task OnConnectedAsync()
     {
         var me = Claims;
         var key = StudentKey.For(me.SessionCode, me.StudentId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, StudentGroup(key));
+        // Known to the relay, and subscribed, before the connection counts as open: no event after this point is missed.
+        connections.Add(me.SessionCode, key, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(me.SessionCode));
-        // Subscribed before the connection counts as open, so no event after this point is missed.
         await push.AttachStudent(key);
         await push.AttachSession(me.SessionCode);
         LabMetrics.ConnectedStudents.Add(1);
-        connections.Add(me.SessionCode, Context);
         if (endedSessions.IsKnownEnded(me.SessionCode))
         {
             // The session ended between this connection's authentication and now.
@@ -45,9 +42,10 @@ public sealed class LabHub(StudentActions actions, PushSubscriptions push, Stude
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var me = Claims;
+        var key = StudentKey.For(me.SessionCode, me.StudentId);
         LabMetrics.ConnectedStudents.Add(-1);
-        connections.Remove(me.SessionCode, Context);
-        await push.DetachStudent(StudentKey.For(me.SessionCode, me.StudentId));
+        connections.Remove(me.SessionCode, key, Context);
+        await push.DetachStudent(key);
         await push.DetachSession(me.SessionCode);
         await base.OnDisconnectedAsync(exception);
     }

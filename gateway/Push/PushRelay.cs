@@ -10,15 +10,23 @@ namespace DataSelection.Gateway.Push;
 
 /// <summary>
 /// The gateway's one student observer: a student grain pushes one message per gateway, and this
-/// fans it out to the SignalR group of that student's browsers connected here.
+/// sends it to that student's browsers connected here (see <see cref="StudentConnections"/> for why
+/// connection by connection rather than to a group).
 /// </summary>
-public sealed class StudentPushRelay(IHubContext<LabHub> lab) : IStudentObserver
+public sealed class StudentPushRelay(IHubContext<LabHub> lab, StudentConnections connections) : IStudentObserver
 {
     public Task OnStudentEvent(StudentEvent studentEvent)
     {
         ArgumentNullException.ThrowIfNull(studentEvent);
         PushTelemetry.Sending(studentEvent.Kind, studentEvent.RaisedAt);
-        return lab.Clients.Group(LabHub.StudentGroup(studentEvent.StudentKey)).SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent));
+        var ids = connections.OfStudent(studentEvent.StudentKey);
+        return ids.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => lab.Clients.Client(ids[0]).SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent)),
+            // Several tabs share one serialized copy.
+            _ => lab.Clients.Clients(ids).SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent)),
+        };
     }
 }
 

@@ -144,4 +144,36 @@ public sealed class JourneyTests(LabGatewayFactory factory) : IClassFixture<LabG
         Assert.Equal(1, part.GetProperty("runs").GetInt32());
         Assert.Equal(pushed.GetProperty("data").GetRawText(), part.GetProperty("latestResult").GetRawText());
     }
+
+    [Fact]
+    public async Task Each_open_tab_of_a_student_gets_its_runs_and_a_closed_tab_or_another_student_does_not()
+    {
+        var session = await api.CreateSession("Tabs");
+        var student = await api.Join(session.Code, "Ada", "tiny-pioneer");
+        var classmate = await api.Join(session.Code, "Alan", "tiny-pioneer");
+        await using var first = api.LabHub(student.Token);
+        await using var second = api.LabHub(student.Token);
+        await using var other = api.LabHub(classmate.Token);
+        var firstEvents = new HubEvents(first, "StudentEvent");
+        var secondEvents = new HubEvents(second, "StudentEvent");
+        var otherEvents = new HubEvents(other, "StudentEvent");
+        await Task.WhenAll(first.StartAsync(), second.StartAsync(), other.StartAsync());
+        Assert.Equal(HttpStatusCode.Created, (await api.Lock(student, 3, """{"choice": "degrades"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.Lock(classmate, 3, """{"choice": "degrades"}""")).StatusCode);
+
+        static bool ResultOf(JsonElement e, string? runId) => e.GetProperty("kind").GetString() == "run-result" && e.GetProperty("runId").GetString() == runId;
+        var both = (await first.InvokeAsync<JsonElement>("Run", 3, JsonDocument.Parse("""{"mix": 0.5}""").RootElement)).GetProperty("runId").GetString();
+        await firstEvents.WaitFor(e => ResultOf(e, both), "the result in the tab that ran");
+        await secondEvents.WaitFor(e => ResultOf(e, both), "the result in the student's other tab");
+
+        await first.StopAsync();
+        var secondOnly = (await second.InvokeAsync<JsonElement>("Run", 3, JsonDocument.Parse("""{"mix": 0.25}""").RootElement)).GetProperty("runId").GetString();
+        await secondEvents.WaitFor(e => ResultOf(e, secondOnly), "the result in the tab still open");
+
+        // The classmate's own run reaches the classmate: by then, anything of the student's sent to them would have too.
+        var theirs = (await other.InvokeAsync<JsonElement>("Run", 3, JsonDocument.Parse("""{"mix": 0.75}""").RootElement)).GetProperty("runId").GetString();
+        await otherEvents.WaitFor(e => ResultOf(e, theirs), "the classmate's own result");
+        Assert.DoesNotContain(otherEvents.All, e => e.GetProperty("runId").GetString() is { } id && (id == both || id == secondOnly));
+        Assert.DoesNotContain(firstEvents.All, e => e.GetProperty("runId").GetString() == secondOnly);
+    }
 }
