@@ -64,9 +64,12 @@ public static class LoadTestCommand
             await JsonOutput.WriteAsync(report, destination, context.Out, cancellationToken).ConfigureAwait(false);
             var summary = CommandRunner.SummaryWriter(context, destination);
             LoadSummaryTable.Write(report, summary, context.Interactive);
-            var run = report.LatencyMs[LoadActions.RunResult];
+            var run = report.LatencyMs;
+            var allIn = report.SteadyLatencyMs is { } steady
+                ? string.Create(CultureInfo.InvariantCulture, $"; all in from {report.ClassInS:F0} s: {steady[LoadActions.RunResultCached].P99:F0} / {steady[LoadActions.RunResultFresh].P99:F0} ms")
+                : "";
             await summary.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{report.Students} students ({report.IdleStudents} idle), {report.Instructors} instructors, {report.DurationS:F0} s: {report.Errors} errors, {report.Throughput.RunsPerS:F0} runs/s, run → result p99 {run.P99:F0} ms, dashboard staleness p99 {report.DashboardStalenessMs.P99:F0} ms")).ConfigureAwait(false);
+                $"{report.Students} students ({report.IdleStudents} idle), {report.Instructors} instructors, {report.DurationS:F0} s: {report.Errors} errors, {report.Throughput.RunsPerS:F0} runs/s, run → result p99 {run[LoadActions.RunResult].P99:F0} ms (cached / fresh {run[LoadActions.RunResultCached].P99:F0} / {run[LoadActions.RunResultFresh].P99:F0} ms{allIn}), dashboard staleness p99 {report.DashboardStalenessMs.P99:F0} ms")).ConfigureAwait(false);
         }));
         return command;
     }

@@ -47,10 +47,19 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
 
             progress.Report(("class", 0.05));
             var clock = Stopwatch.StartNew();
+            var classStart = Stopwatch.GetTimestamp();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(settings.Duration);
             var all = students.Count;
-            var working = students.Select((student, i) => Attend(student, i, all, i < settings.Students, stop.Token)).ToList();
+            var arrived = 0;
+            void Arrived()
+            {
+                if (Interlocked.Increment(ref arrived) == all)
+                {
+                    recorder.ClassIn(Stopwatch.GetTimestamp());
+                }
+            }
+            var working = students.Select((student, i) => Attend(student, i, all, i < settings.Students, Arrived, stop.Token)).ToList();
             using (var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1)))
             {
                 var done = Task.WhenAll(working);
@@ -62,6 +71,8 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
                 await done.ConfigureAwait(false);
             }
             var seconds = clock.Elapsed.TotalSeconds;
+            var classInAt = recorder.ClassInAt;
+            double? classInS = classInAt == 0 ? null : Stopwatch.GetElapsedTime(classStart, classInAt).TotalSeconds;
             cancellationToken.ThrowIfCancellationRequested();
 
             progress.Report(("last dashboards", 0.96));
@@ -92,7 +103,9 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
                 server.Report(),
                 generatorReport,
                 warmup,
-                settings.FreshRange.ToString().ToLowerInvariant());
+                settings.FreshRange.ToString().ToLowerInvariant(),
+                classInS is null ? null : recorder.SteadySummaries(),
+                classInS);
         }
         finally
         {
@@ -101,8 +114,11 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
         }
     }
 
-    /// <summary>Student <paramref name="index"/> of <paramref name="count"/> starts at its share of the ramp, arrives, and acts (or idles) until the end.</summary>
-    private async Task Attend(SimulatedStudent student, int index, int count, bool active, CancellationToken stop)
+    /// <summary>
+    /// Student <paramref name="index"/> of <paramref name="count"/> starts at its share of the ramp, arrives (then calls
+    /// <paramref name="arrived"/>, whether or not it got in), and acts (or idles) until the end.
+    /// </summary>
+    private async Task Attend(SimulatedStudent student, int index, int count, bool active, Action arrived, CancellationToken stop)
     {
         try
         {
@@ -112,7 +128,9 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
         {
             return;
         }
-        if (!await student.Arrive(stop).ConfigureAwait(false))
+        var inClass = await student.Arrive(stop).ConfigureAwait(false);
+        arrived();
+        if (!inClass)
         {
             return;
         }

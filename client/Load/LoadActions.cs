@@ -18,6 +18,12 @@ public static class LoadActions
     /// <summary>Every latency a report carries, measured or not, so a reader never meets a missing key.</summary>
     public static IReadOnlyList<string> All { get; } = [Join, Connect, Lock, Run, Knee, Reflect, RunResult, RunResultCached, RunResultFresh];
 
+    /// <summary>
+    /// Also measured apart for runs asked for once every student had arrived: the class at its full size, without
+    /// the joins, first connections and first activations of the ramp mixed in.
+    /// </summary>
+    public static IReadOnlyList<string> Steady { get; } = [Run, RunResult, RunResultCached, RunResultFresh];
+
     /// <summary>What a student does (not the pushes measured beside them): the actions counted in throughput.</summary>
     public static IReadOnlyList<string> StudentActions { get; } = [Join, Lock, Run, Knee, Reflect];
 }

@@ -4,6 +4,10 @@ namespace DataSelection.Client.Load;
 /// <param name="DurationS">Seconds from the first student's start until every student stopped.</param>
 /// <param name="LatencyMs">Per action (<see cref="LoadActions.All"/>): p50, p95, p99, max and count in milliseconds.</param>
 /// <param name="FreshRange">Where never-used values fell: "near" the defaults (the default size) or "anywhere" in a control's range.</param>
+/// <param name="SteadyLatencyMs">
+/// The run latencies (<see cref="LoadActions.Steady"/>) of runs asked for once every student had arrived, at
+/// <paramref name="ClassInS"/> seconds (null: some student was still arriving when the test ended).
+/// </param>
 /// <param name="WarmupS">Seconds the class waited after the session was created while the server warmed the cohort cache (null: the server reports no warm-up).</param>
 public sealed record LoadReport(
     int Students,
@@ -21,7 +25,9 @@ public sealed record LoadReport(
     ServerReport Server,
     GeneratorReport LoadGenerator,
     double? WarmupS = null,
-    string FreshRange = "near");
+    string FreshRange = "near",
+    IReadOnlyDictionary<string, LatencySummary>? SteadyLatencyMs = null,
+    double? ClassInS = null);
 
 /// <param name="ActionsPerS">Acknowledged student actions (join, lock, run, knee, reflect) per second.</param>
 /// <param name="RunsPerS">Acknowledged workbench runs per second.</param>

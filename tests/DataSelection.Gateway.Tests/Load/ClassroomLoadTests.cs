@@ -26,6 +26,12 @@ public sealed class ClassroomLoadTests
             Assert.True(report.LatencyMs[LoadActions.RunResult].Count > 0);
             Assert.Equal(report.LatencyMs[LoadActions.RunResult].Count,
                 report.LatencyMs[LoadActions.RunResultCached].Count + report.LatencyMs[LoadActions.RunResultFresh].Count);
+            // Everyone arrived within the 1 s ramp, so most runs count as the class at its full size too.
+            Assert.InRange(report.ClassInS!.Value, 0, report.DurationS);
+            var steady = report.SteadyLatencyMs![LoadActions.RunResult];
+            Assert.InRange(steady.Count, 1, report.LatencyMs[LoadActions.RunResult].Count);
+            Assert.Equal(steady.Count,
+                report.SteadyLatencyMs[LoadActions.RunResultCached].Count + report.SteadyLatencyMs[LoadActions.RunResultFresh].Count);
             Assert.True(report.DashboardStalenessMs.Count > 0, "no dashboard staleness was measured");
             Assert.True(report.Server.CpuPercent > 0);
             Assert.True(report.Server.MemoryMb > 0);
@@ -44,6 +50,11 @@ public sealed class ClassroomLoadTests
                 {
                     Assert.True(latency.TryGetProperty(percentile, out _), $"latency_ms.{action} has no {percentile}");
                 }
+            }
+            Assert.True(root.TryGetProperty("class_in_s", out _), "the report has no class_in_s");
+            foreach (var action in new[] { "run", "run_result", "run_result_cached", "run_result_fresh" })
+            {
+                Assert.True(root.GetProperty("steady_latency_ms").GetProperty(action).TryGetProperty("p99", out _), $"steady_latency_ms.{action} has no p99");
             }
             foreach (var (group, fields) in new[]
             {
