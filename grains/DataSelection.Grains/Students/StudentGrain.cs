@@ -31,7 +31,7 @@ public sealed partial class StudentGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        state.State.WithAllParts();
+        state.State.WithAllParts().WithPageSize();
         _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         return Task.CompletedTask;
     }
@@ -196,17 +196,18 @@ public sealed partial class StudentGrain(
     {
         var identity = await IdentityAsync();
         // Sealed pages never change: read each once per activation.
-        while (_sealed.Count < state.State.SealedPages * StudentRules.LedgerPageSize)
+        var pageSize = state.State.PageSize;
+        while (_sealed.Count < state.State.SealedPages * pageSize)
         {
-            var page = _sealed.Count / StudentRules.LedgerPageSize;
+            var page = _sealed.Count / pageSize;
             var entries = await LedgerPage(page).Read();
-            if (entries.Length != StudentRules.LedgerPageSize)
+            if (entries.Length != pageSize)
             {
                 throw new InvalidOperationException($"Ledger page {page} of {this.GetPrimaryKeyString()} holds {entries.Length} entries.");
             }
             _sealed.AddRange(entries);
         }
-        return new(identity, [.. _sealed.Take(state.State.SealedPages * StudentRules.LedgerPageSize), .. state.State.Ledger]);
+        return new(identity, [.. _sealed.Take(state.State.SealedPages * pageSize), .. state.State.Ledger]);
     }
 
     public async Task Publish(StudentEvent studentEvent)
@@ -299,7 +300,7 @@ public sealed partial class StudentGrain(
     private async Task<bool> Reloaded()
     {
         await state.ReadStateAsync();
-        state.State.WithAllParts();
+        state.State.WithAllParts().WithPageSize();
         return true;
     }
 
@@ -344,9 +345,10 @@ public sealed partial class StudentGrain(
     /// </summary>
     private async Task SealFullPages()
     {
-        while (state.State.Ledger.Count > StudentRules.LedgerPageSize)
+        var pageSize = state.State.PageSize;
+        while (state.State.Ledger.Count > pageSize)
         {
-            var page = state.State.Ledger.GetRange(0, StudentRules.LedgerPageSize).ToImmutableArray();
+            var page = state.State.Ledger.GetRange(0, pageSize).ToImmutableArray();
             try
             {
                 await LedgerPage(state.State.SealedPages).Seal(page);
@@ -356,7 +358,7 @@ public sealed partial class StudentGrain(
                 LogPageNotSealed(logger, e, this.GetPrimaryKeyString(), state.State.SealedPages);
                 return;
             }
-            state.State.Ledger.RemoveRange(0, StudentRules.LedgerPageSize);
+            state.State.Ledger.RemoveRange(0, pageSize);
             state.State.SealedPages++;
         }
     }

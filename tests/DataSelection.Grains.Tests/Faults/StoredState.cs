@@ -34,6 +34,16 @@ internal static class StoredState
         await storage.Inner.WriteStateAsync("student", student.GetGrainId(), state);
     }
 
+    /// <summary>Replaces what storage holds for one of a student's sealed Ledger pages.</summary>
+    public static async Task OverwritePage(FaultyGrainStorage storage, IGrainFactory grains, IStudentGrain student, int page, IEnumerable<LedgerEntry> entries)
+    {
+        var pageGrain = grains.GetGrain<ILedgerPageGrain>(StudentKey.ForLedgerPage(student.GetPrimaryKeyString(), page));
+        var state = new GrainState<LedgerPageState>(new LedgerPageState());
+        await storage.Inner.ReadStateAsync("ledgerpage", pageGrain.GetGrainId(), state);
+        state.State = new LedgerPageState { Entries = [.. entries] };
+        await storage.Inner.WriteStateAsync("ledgerpage", pageGrain.GetGrainId(), state);
+    }
+
     /// <summary>The whole stored Ledger: the sealed pages' entries, then the student state's open tail.</summary>
     public static async Task<List<LedgerEntry>> Ledger(FaultyGrainStorage storage, IGrainFactory grains, IStudentGrain student)
     {
