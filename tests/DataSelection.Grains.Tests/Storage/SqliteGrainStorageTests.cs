@@ -212,6 +212,68 @@ public sealed class SqliteGrainStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_file_gets_pages_that_hold_a_student_state_whole()
+    {
+        await using var storage = NewStorage();
+        await storage.InitializeAsync();
+
+        Assert.Equal(SqliteGrainStorage.NewFilePageSize, await Scalar<long>(storage.DatabasePath, "PRAGMA page_size;"));
+        Assert.DoesNotContain("WITHOUT ROWID", await Scalar<string>(storage.DatabasePath, "SELECT sql FROM sqlite_master WHERE name = 'grain_state';"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_made_by_an_earlier_build_keeps_its_layout_and_its_states()
+    {
+        // The earlier layout: 4 KB pages, the table WITHOUT ROWID, a state already in it.
+        var grain = GrainId.Create("student", "s1");
+        var path = Path.Combine(_data.Path, new SqliteGrainStorageOptions().FileName);
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var command = old.CreateCommand();
+            command.CommandText = """
+                PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;
+                CREATE TABLE grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB,
+                    PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;
+                INSERT INTO grain_state VALUES ('snapshot', $grain, 1, $payload);
+                """;
+            command.Parameters.AddWithValue("$grain", grain.ToString());
+            var serializer = new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>());
+            command.Parameters.AddWithValue("$payload", serializer.Serialize(new SnapshotState { Title = "stored by an earlier build" }).ToArray());
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var storage = NewStorage())
+        {
+            var read = new GrainState<SnapshotState>();
+            await storage.ReadStateAsync(StateName, grain, read);
+            Assert.Equal("stored by an earlier build", read.State!.Title);
+            read.State.Title = "written again";
+            await storage.WriteStateAsync(StateName, grain, read);
+            await storage.WriteStateAsync(StateName, GrainId.Create("student", "s2"), new GrainState<SnapshotState>(RealisticState()));
+        }
+
+        await using var reopened = NewStorage();
+        var again = new GrainState<SnapshotState>();
+        await reopened.ReadStateAsync(StateName, grain, again);
+        Assert.Equal("written again", again.State!.Title);
+        var other = new GrainState<SnapshotState>();
+        await reopened.ReadStateAsync(StateName, GrainId.Create("student", "s2"), other);
+        Assert.Equal(RealisticState().Ledger.ToArray(), other.State!.Ledger.ToArray());
+        Assert.Equal(4096, await Scalar<long>(path, "PRAGMA page_size;"));
+        Assert.Contains("WITHOUT ROWID", await Scalar<string>(path, "SELECT sql FROM sqlite_master WHERE name = 'grain_state';"), StringComparison.Ordinal);
+    }
+
+    private static async Task<T> Scalar<T>(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Two_hundred_grains_writing_in_parallel_lose_nothing()
     {
         const int Grains = 200;
