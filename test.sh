@@ -62,7 +62,7 @@ done
 # Name each failed test with the head of its message, so the last lines of a CI log say what broke.
 if [ "$failed" -gt 0 ]; then
   perl -0777 -ne '
-    while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/sg) {
+    while (/<UnitTestResult\b([^>]*[^\/>])>(.*?)<\/UnitTestResult>/sg) {
       my ($attrs, $body) = ($1, $2);
       next unless $attrs =~ /outcome="Failed"/;
       my ($name) = $attrs =~ /testName="([^"]*)"/;

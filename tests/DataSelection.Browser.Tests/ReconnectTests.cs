@@ -14,8 +14,11 @@ public sealed class ReconnectTests(GatewayFixture gateway, ChromiumFixture chrom
         await LabPages.Join(page, session.Code, "Rita Reconnect");
         await LabPages.LockPart1(page, 20);
         await Expect(page.Locator("section#part-2")).ToHaveAttributeAsync("data-status", "open");
+        // Part 1 runs once by itself after the lock: count the Ledger once that run is in it (joined, locked, run 1),
+        // or its entry arriving later would look like a change made while the connection was down.
+        await Expect(page.Locator("#run-count-1")).ToContainTextAsync("1 run");
         var entries = page.Locator("#ledger li.ledger-entry");
-        await Expect(entries.First).ToBeVisibleAsync();
+        await Expect(entries).ToHaveCountAsync(3);
         var entriesBefore = await entries.CountAsync();
         var state = page.Locator("#connection-state");
 

@@ -45,28 +45,6 @@ public class WorkbenchTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_newer_run_supersedes_the_one_in_flight_which_is_not_counted()
-    {
-        var session = await Classroom.NewSession(Grains);
-        var student = await Classroom.Join(Grains, session, "Ada", "cloud-titan");
-        await student.LockPercent(30);
-        var workbench = student.Workbench(1);
-
-        // Fresh settings (never computed in this cluster) so the first run is still computing when the second arrives.
-        var older = workbench.Run(Classroom.Part1(threshold: 0.55));
-        var newer = workbench.Run(Classroom.Part1(threshold: 0.6));
-
-        var superseded = await Assert.ThrowsAsync<LabRuleException>(() => older);
-        Assert.Equal(LabRule.Superseded, superseded.Rule);
-        var result = await newer;
-        Assert.Equal(1, result.RunNumber);
-        var view = await student.Grain.GetView();
-        Assert.Equal(1, view.Parts[0].Runs);
-        Assert.Equal(0.6, ((Contracts.Workbench.DedupSettings)view.Parts[0].LatestRun!.Settings).Threshold);
-        Assert.Equal(result.RunId, (await workbench.GetLatest())!.RunId);
-    }
-
-    [Fact]
     public async Task Progress_and_the_result_are_pushed_to_the_students_observer_with_gapless_sequence_numbers()
     {
         var session = await Classroom.NewSession(Grains);
