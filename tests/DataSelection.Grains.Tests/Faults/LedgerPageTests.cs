@@ -24,9 +24,7 @@ public sealed class LedgerPageTests(FaultClusterFixture fixture) : IDisposable
     [Fact]
     public async Task A_long_ledger_reads_back_whole_and_in_order_after_deactivation_while_the_students_own_record_stays_small()
     {
-        var session = await Classroom.NewSession(Grains);
-        var student = await Classroom.Join(Grains, session);
-        await student.LockChoice(3, "degrades");
+        var student = await StudentLockedOnPart3();
         var workbench = student.Workbench(3);
         var sizes = new List<int>();
         for (var run = 1; run <= 100; run++)
@@ -60,9 +58,7 @@ public sealed class LedgerPageTests(FaultClusterFixture fixture) : IDisposable
     [Fact]
     public async Task A_crash_between_sealing_a_page_and_writing_the_student_loses_and_doubles_nothing()
     {
-        var session = await Classroom.NewSession(Grains);
-        var student = await Classroom.Join(Grains, session);
-        await student.LockChoice(3, "degrades");
+        var student = await StudentLockedOnPart3();
         var workbench = student.Workbench(3);
         // Joined + locked + 30 runs = a full page in the tail: the next run's write seals page 0 first.
         for (var run = 0; run < StudentRules.LedgerPageSize - 2; run++)
@@ -90,9 +86,7 @@ public sealed class LedgerPageTests(FaultClusterFixture fixture) : IDisposable
     [Fact]
     public async Task A_state_stored_before_pages_existed_loads_whole_and_is_paged_at_its_next_write()
     {
-        var session = await Classroom.NewSession(Grains);
-        var student = await Classroom.Join(Grains, session);
-        await student.LockChoice(3, "degrades");
+        var student = await StudentLockedOnPart3();
         var identity = await student.Grain.GetIdentity();
         // The old format: every entry in the student's own record, no pages.
         var old = await StoredState.Student(Storage, student.Grain);
@@ -117,9 +111,7 @@ public sealed class LedgerPageTests(FaultClusterFixture fixture) : IDisposable
     [Fact]
     public async Task A_student_whose_pages_were_sealed_at_the_legacy_size_keeps_reading_and_sealing_at_that_size()
     {
-        var session = await Classroom.NewSession(Grains);
-        var student = await Classroom.Join(Grains, session);
-        await student.LockChoice(3, "degrades");
+        var student = await StudentLockedOnPart3();
         // As an older build stored it: one sealed page of the legacy size (no page size kept) and a tail after it.
         static LedgerEntry Old(int sequence) =>
             new(sequence, DateTimeOffset.UnixEpoch.AddSeconds(sequence), LedgerEntry.Reflection, 3, $"old entry {sequence}", "{}");
@@ -147,6 +139,14 @@ public sealed class LedgerPageTests(FaultClusterFixture fixture) : IDisposable
         Assert.Equal(Enumerable.Range(1, legacyCount + StudentRules.LegacyLedgerPageSize), ledger.Select(e => e.Sequence));
         Assert.Equal("old entry 1", ledger[0].Summary);
         Assert.Equal(0, await StoredState.CheckLedger(Storage, Grains, student.Grain, ledger));
+    }
+
+    /// <summary>A student of a new session with Part 3 locked, so its workbench runs.</summary>
+    private async Task<Classroom.Student> StudentLockedOnPart3()
+    {
+        var student = await Classroom.Join(Grains, await Classroom.NewSession(Grains));
+        await student.LockChoice(3, "degrades");
+        return student;
     }
 
     private int StoredSize(StudentState state) =>
