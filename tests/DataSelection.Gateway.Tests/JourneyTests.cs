@@ -16,12 +16,12 @@ public sealed class JourneyTests(LabGatewayFactory factory) : IClassFixture<LabG
         var session = await api.CreateSession("Journey");
         await using var instructorHub = api.InstructorHub(session);
         var dashboards = new HubEvents(instructorHub, "Dashboard");
-        await instructorHub.StartAsync();
+        await LabApi.OpenInstructorHub(instructorHub);
 
         var student = await api.Join(session.Code, "Grace Hopper", "edge-guardian");
         await using var labHub = api.LabHub(student.Token);
         var events = new HubEvents(labHub, "StudentEvent");
-        await labHub.StartAsync();
+        await LabApi.OpenLabHub(labHub);
 
         var me = await api.Me(student);
         Assert.Equal("edge-guardian", me.GetProperty("track").GetString());
@@ -103,10 +103,10 @@ public sealed class JourneyTests(LabGatewayFactory factory) : IClassFixture<LabG
         var student = await api.Join(session.Code);
         await using var labHub = api.LabHub(student.Token);
         var studentPacing = new HubEvents(labHub, "Pacing");
-        await labHub.StartAsync();
+        await LabApi.OpenLabHub(labHub);
         await using var instructorHub = api.InstructorHub(session);
         var instructorPacing = new HubEvents(instructorHub, "Pacing");
-        await instructorHub.StartAsync();
+        await LabApi.OpenInstructorHub(instructorHub);
 
         var closed = await api.Send(HttpMethod.Post, $"/api/sessions/{session.Code}/parts/3/close", instructorKey: session.InstructorKey);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
@@ -125,7 +125,7 @@ public sealed class JourneyTests(LabGatewayFactory factory) : IClassFixture<LabG
         var student = await api.Join(session.Code, "Lin", "tiny-pioneer");
         await using var labHub = api.LabHub(student.Token);
         var events = new HubEvents(labHub, "StudentEvent");
-        await labHub.StartAsync();
+        await LabApi.OpenLabHub(labHub);
 
         var refused = await Assert.ThrowsAsync<HubException>(() => labHub.InvokeAsync<JsonElement>("Run", 3, JsonDocument.Parse("{}").RootElement));
         Assert.Contains("LockRequired", refused.Message, StringComparison.Ordinal);
@@ -157,7 +157,7 @@ public sealed class JourneyTests(LabGatewayFactory factory) : IClassFixture<LabG
         var firstEvents = new HubEvents(first, "StudentEvent");
         var secondEvents = new HubEvents(second, "StudentEvent");
         var otherEvents = new HubEvents(other, "StudentEvent");
-        await Task.WhenAll(first.StartAsync(), second.StartAsync(), other.StartAsync());
+        await Task.WhenAll(LabApi.OpenLabHub(first), LabApi.OpenLabHub(second), LabApi.OpenLabHub(other));
         Assert.Equal(HttpStatusCode.Created, (await api.Lock(student, 3, """{"choice": "degrades"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await api.Lock(classmate, 3, """{"choice": "degrades"}""")).StatusCode);
 

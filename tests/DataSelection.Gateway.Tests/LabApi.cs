@@ -81,6 +81,26 @@ public sealed class LabApi(HttpClient http, TestServer? server = null)
 
     public HubConnection LabHub(string token) => Hub($"/hubs/lab?access_token={Uri.EscapeDataString(token)}");
 
+    /// <summary>
+    /// Starts a lab hub connection and returns once the hub has taken it in (its groups joined, the grains subscribed).
+    /// SignalR completes <c>StartAsync</c> at the handshake, before the hub's <c>OnConnectedAsync</c> has run, and
+    /// dispatches a client's calls only after it: one round trip proves the connection is in, so a push sent next reaches it.
+    /// </summary>
+    public static async Task OpenLabHub(HubConnection hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        await hub.StartAsync();
+        await hub.InvokeAsync<JsonElement>("GetState");
+    }
+
+    /// <summary>As <see cref="OpenLabHub"/>, for an instructor's hub.</summary>
+    public static async Task OpenInstructorHub(HubConnection hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        await hub.StartAsync();
+        await hub.InvokeAsync<JsonElement>("GetDashboard");
+    }
+
     public HubConnection InstructorHub(TestSession session, string? key = null) =>
         Hub($"/hubs/instructor?code={session.Code}&key={Uri.EscapeDataString(key ?? session.InstructorKey)}");
 
