@@ -46,7 +46,6 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
             var generator = new GeneratorUsage();
 
             progress.Report(("class", 0.05));
-            var clock = Stopwatch.StartNew();
             var classStart = Stopwatch.GetTimestamp();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(settings.Duration);
@@ -66,11 +65,11 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
                 while (!done.IsCompleted)
                 {
                     await Task.WhenAny(done, ticker.WaitForNextTickAsync(cancellationToken).AsTask()).ConfigureAwait(false);
-                    progress.Report(("class", 0.05 + 0.9 * Math.Min(1, clock.Elapsed / settings.Duration)));
+                    progress.Report(("class", 0.05 + 0.9 * Math.Min(1, Stopwatch.GetElapsedTime(classStart) / settings.Duration)));
                 }
                 await done.ConfigureAwait(false);
             }
-            var seconds = clock.Elapsed.TotalSeconds;
+            var seconds = Stopwatch.GetElapsedTime(classStart).TotalSeconds;
             var classInAt = recorder.ClassInAt;
             double? classInS = classInAt == 0 ? null : Stopwatch.GetElapsedTime(classStart, classInAt).TotalSeconds;
             cancellationToken.ThrowIfCancellationRequested();

@@ -25,7 +25,8 @@ public sealed class LabHub(StudentActions actions, PushSubscriptions push, Stude
     {
         var me = Claims;
         var key = StudentKey.For(me.SessionCode, me.StudentId);
-        // Known to the relay, and subscribed, before the connection counts as open: no event after this point is missed.
+        // Known to the relay, and subscribed, before the hub answers any call of this connection (the client's start
+        // completes earlier, at the handshake): whatever a first GetState answers, no later event is missed.
         connections.Add(me.SessionCode, key, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(me.SessionCode));
         await push.AttachStudent(key);

@@ -20,13 +20,13 @@ public sealed class StudentPushRelay(IHubContext<LabHub> lab, StudentConnections
         ArgumentNullException.ThrowIfNull(studentEvent);
         PushTelemetry.Sending(studentEvent.Kind, studentEvent.RaisedAt);
         var ids = connections.OfStudent(studentEvent.StudentKey);
-        return ids.Count switch
+        if (ids.Count == 0)
         {
-            0 => Task.CompletedTask,
-            1 => lab.Clients.Client(ids[0]).SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent)),
-            // Several tabs share one serialized copy.
-            _ => lab.Clients.Clients(ids).SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent)),
-        };
+            return Task.CompletedTask;
+        }
+        // Several tabs share one serialized copy.
+        var tabs = ids.Count == 1 ? lab.Clients.Client(ids[0]) : lab.Clients.Clients(ids);
+        return tabs.SendAsync(PushMethods.StudentEvent, StudentEventMessage.From(studentEvent));
     }
 }
 
