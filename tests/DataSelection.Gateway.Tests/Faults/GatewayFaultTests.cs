@@ -79,7 +79,7 @@ public sealed class GatewayFaultTests(FaultGatewayFactory factory) : IClassFixtu
 
         // Over the hub: the student's grain, unloaded, cannot be read back.
         await using var hub = _api.LabHub(student.Token);
-        await hub.StartAsync();
+        await LabApi.OpenLabHub(hub);
         await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         factory.Storage.BreakReads();
         try
