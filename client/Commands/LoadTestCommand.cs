@@ -32,10 +32,11 @@ public static class LoadTestCommand
         var runsPerMinute = CliOptions.Number("--runs-per-minute", "Workbench runs per active student per minute", 60, 0.1, 6_000);
         var freshShare = CliOptions.Number("--fresh-share", "Share of runs with never-computed settings", 0.01, 0, 1);
         var freshRange = CliOptions.Choice("--fresh-range", "Where never-computed values fall (near: between the default's slider steps, the default size; anywhere: a control's whole range)", "near", "near", "anywhere");
+        var generatorGc = CliOptions.Choice("--generator-gc", "hold: the generator holds off its own garbage collections while it measures, so its pauses are not counted as the server's latency; normal: it collects as usual", "hold", "hold", "normal");
         var output = CliOptions.Output();
         var command = new Command("loadtest", "Drive a live classroom through a running gateway and report latency, dashboard staleness, errors and resource use")
         {
-            url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, freshRange, output,
+            url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, freshRange, generatorGc, output,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -52,7 +53,8 @@ public static class LoadTestCommand
                 parse.GetValue(ramp),
                 parse.GetValue(runsPerMinute),
                 parse.GetValue(freshShare),
-                parse.GetValue(freshRange) == "anywhere" ? FreshRange.Anywhere : FreshRange.Near);
+                parse.GetValue(freshRange) == "anywhere" ? FreshRange.Anywhere : FreshRange.Near,
+                HoldCollections: parse.GetValue(generatorGc) == "hold");
             var load = new ClassroomLoad(settings);
             var report = await ProgressDisplay.RunAsync(
                 "loadtest",

@@ -43,7 +43,7 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
             var server = new ServerUsage(metricsHttp);
             using var stopMeasuring = new CancellationTokenSource();
             var watching = server.Watch(stopMeasuring.Token);
-            var generator = new GeneratorUsage();
+            using var generator = new GeneratorUsage(settings.HoldCollections);
 
             progress.Report(("class", 0.05));
             var classStart = Stopwatch.GetTimestamp();

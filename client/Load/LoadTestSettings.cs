@@ -8,6 +8,10 @@ namespace DataSelection.Client.Load;
 /// <param name="RunsPerMinute">How often each active student runs the workbench (think time between actions is 60/R s, jittered).</param>
 /// <param name="FreshShare">The share of runs that set a control to a never-used value.</param>
 /// <param name="FreshRange">Where those values fall: near the defaults (the default size) or anywhere in the control's range.</param>
+/// <param name="HoldCollections">
+/// Whether the generator holds off its own garbage collections while it measures (see <see cref="CollectionHold"/>).
+/// Process-wide: only for a process that runs one load test at a time, as the command line does.
+/// </param>
 public sealed record LoadTestSettings(
     Uri Gateway,
     int Students,
@@ -17,7 +21,8 @@ public sealed record LoadTestSettings(
     TimeSpan Ramp,
     double RunsPerMinute,
     double FreshShare,
-    FreshRange FreshRange = FreshRange.Near)
+    FreshRange FreshRange = FreshRange.Near,
+    bool HoldCollections = false)
 {
     /// <summary>Longest wait for one answer or one pushed result before it counts as a timeout.</summary>
     public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);

@@ -45,7 +45,14 @@ public static class LoadSummaryTable
         usage.AddRow("server CPU / peak memory", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{Optional(report.Server.CpuPercent)} % / {Optional(report.Server.MemoryMb)} MB{(report.Server.Problem is { } p ? $" ({p})" : "")}")));
         usage.AddRow("generator CPU / GCs / memory", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{report.LoadGenerator.CpuPercent:F0} % / {report.LoadGenerator.GcCount} ({report.LoadGenerator.GcPauseMs:F0} ms paused) / {report.LoadGenerator.MemoryMb:F0} MB")));
+            $"{report.LoadGenerator.CpuPercent:F0} % / {report.LoadGenerator.GcCount} ({report.LoadGenerator.GcPauseMs:F0} ms paused, longest {report.LoadGenerator.GcMaxPauseMs:F0} ms) / {report.LoadGenerator.MemoryMb:F0} MB")));
+        usage.AddRow("generator collections held off", Markup.Escape(report.LoadGenerator.GcHeld switch
+        {
+            null => "no (--generator-gc normal)",
+            true => string.Create(CultureInfo.InvariantCulture, $"yes, the whole run ({report.LoadGenerator.GcHoldMb} MB budget)"),
+            false when report.LoadGenerator.GcHoldMb == 0 => "no (the runtime refused a no-GC region)",
+            false => string.Create(CultureInfo.InvariantCulture, $"until its {report.LoadGenerator.GcHoldMb} MB budget ran out"),
+        }));
         foreach (var (kind, count) in report.ErrorsByKind)
         {
             usage.AddRow(Markup.Escape($"error {kind}"), Number(count));

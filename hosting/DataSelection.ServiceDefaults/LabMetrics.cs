@@ -51,6 +51,13 @@ public static class LabMetrics
     public static Histogram<double> HubInvocations { get; } =
         Meter.CreateHistogram<double>("dataselection.hub.invocation.duration", "ms", "Hub method calls and how long they took.");
 
+    /// <summary>
+    /// How long a work item waited for a thread-pool thread, sampled every 50 ms (see <see cref="ThreadPoolLagProbe"/>):
+    /// what every hub call, grain turn and push waits before it even starts.
+    /// </summary>
+    public static Histogram<double> ThreadPoolLag { get; } =
+        Meter.CreateHistogram<double>("dataselection.threadpool.lag", "ms", "Time a work item queued on the thread pool waited to start.");
+
     /// <summary>Requests and hub calls turned away, tagged with <c>reason</c> (see <see cref="RejectionReasons"/>).</summary>
     public static Counter<long> Rejections { get; } =
         Meter.CreateCounter<long>("dataselection.rejections", "{request}", "Requests and hub calls turned away, by reason.");

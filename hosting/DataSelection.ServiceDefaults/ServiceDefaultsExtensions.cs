@@ -54,6 +54,7 @@ public static class ServiceDefaultsExtensions
             telemetry.UseOtlpExporter();
         }
 
+        builder.Services.AddHostedService<ThreadPoolLagProbe>();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
             .AddCheck<OrleansReadyCheck>("orleans", tags: [ReadyTag]);

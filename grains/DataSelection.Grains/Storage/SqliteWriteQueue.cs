@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -71,6 +72,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                 batch.Add(write);
             }
 
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await using (var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync().ConfigureAwait(false))
@@ -84,6 +86,9 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
                     await transaction.CommitAsync().ConfigureAwait(false);
                 }
+
+                StorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                StorageMetrics.WritesPerCommit.Record(batch.Count);
 
                 for (var index = 0; index < batch.Count; index++)
                 {

@@ -124,8 +124,9 @@ public sealed partial class StudentGrain(
         Append(LedgerEntry.Run, part, $"Run {record.Runs} of part {part}: {summary.Headline}",
             new { runId, settings = settings.CanonicalForm(), summary.Metrics }, now);
         await Persist();
-        await Report(new StudentTransition(identity.StudentId, StudentTransition.Ran, part, now, Outcome: summary.Outcome, Name: identity.Name, Track: identity.Track, RunNumber: record.Runs));
+        // The student sees the result first; the session's tally is for the instructor's dashboard, which refreshes on its own beat.
         await Publish(new StudentEvent(this.GetPrimaryKeyString(), StudentEvent.RunResult, part, runId, "done", 1.0, resultJson));
+        await Report(new StudentTransition(identity.StudentId, StudentTransition.Ran, part, now, Outcome: summary.Outcome, Name: identity.Name, Track: identity.Track, RunNumber: record.Runs));
         return record.LatestRun;
     }
 

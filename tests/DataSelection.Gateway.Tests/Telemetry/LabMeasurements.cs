@@ -27,6 +27,7 @@ public sealed class LabMeasurements : IDisposable
                 l.EnableMeasurementEvents(instrument);
             }
         };
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Add(instrument, value, tags));
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
         listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
         listener.Start();

@@ -36,6 +36,31 @@ public sealed class LabMetricsTests(LabGatewayFactory factory) : IClassFixture<L
     }
 
     [Fact]
+    public async Task A_lock_is_committed_to_the_state_database_and_the_commit_is_measured()
+    {
+        using var metrics = new LabMeasurements();
+        var session = await api.CreateSession();
+        var student = await api.Join(session.Code, track: "mobile-nomad");
+
+        Assert.Equal(HttpStatusCode.Created, (await api.Lock(student, 1, """{"value": 40}""")).StatusCode);
+
+        var commit = await metrics.WaitFor("dataselection.storage.commit.duration", m => m.Value >= 0, "a commit's time");
+        Assert.InRange(commit.Value, 0, Eventually.Timeout.TotalMilliseconds);
+        var writes = await metrics.WaitFor("dataselection.storage.commit.writes", m => m.Value >= 1, "the writes in a commit");
+        Assert.InRange(writes.Value, 1, 256);
+    }
+
+    [Fact]
+    public async Task The_thread_pool_lag_is_sampled_while_the_gateway_runs()
+    {
+        using var metrics = new LabMeasurements();
+        _ = await api.CreateSession();
+
+        var lag = await metrics.WaitFor("dataselection.threadpool.lag", m => m.Value >= 0, "a thread-pool lag sample");
+        Assert.InRange(lag.Value, 0, Eventually.Timeout.TotalMilliseconds);
+    }
+
+    [Fact]
     public async Task Connections_count_students_instructors_and_active_sessions_up_and_down()
     {
         using var metrics = new LabMeasurements();
