@@ -35,6 +35,23 @@ public class BandPlanTests
         }
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(64)]
+    [InlineData(128)]
+    [InlineData(512)]
+    public void The_search_picks_the_plan_with_the_least_error_as_each_plan_computes_it(int numPerm)
+    {
+        // Thresholds the slider never offers too: the search must agree off its steps and at the ends.
+        foreach (var threshold in new[] { 0.0, 0.05, 0.31, 0.5, 0.63, 0.77, 0.8, 0.9, 0.953, 1.0 })
+        {
+            var expected = PlanByPlan(threshold, numPerm);
+            var found = BandPlan.Optimal(threshold, numPerm);
+
+            Assert.True(expected == found, $"threshold {threshold}, {numPerm} permutations: {found} instead of {expected}");
+        }
+    }
+
     [Fact]
     public void S_curve_rises_from_0_to_1()
     {
@@ -46,5 +63,25 @@ public class BandPlanTests
         {
             Assert.True(curve[i].CandidateProbability >= curve[i - 1].CandidateProbability);
         }
+    }
+
+    /// <summary>Every plan's own <see cref="BandPlan.Error"/>, b outer and r inner, the first strict minimum winning.</summary>
+    private static BandPlan PlanByPlan(double threshold, int numPerm)
+    {
+        var best = new BandPlan(1, 1);
+        var bestError = double.MaxValue;
+        for (var b = 1; b <= numPerm; b++)
+        {
+            for (var r = 1; r <= numPerm / b; r++)
+            {
+                var error = new BandPlan(b, r).Error(threshold);
+                if (error < bestError)
+                {
+                    bestError = error;
+                    best = new BandPlan(b, r);
+                }
+            }
+        }
+        return best;
     }
 }
