@@ -42,8 +42,12 @@ public sealed partial class SessionGrain(
         }
         // Sequence numbers only need to rise: starting from the clock keeps them rising across reactivations.
         _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        this.RegisterGrainTimer(PushDashboard, SessionRules.DashboardPushInterval, SessionRules.DashboardPushInterval);
-        this.RegisterGrainTimer(WritePendingChanges, SessionRules.WriteInterval, SessionRules.WriteInterval);
+        // Both interleave: while a tick waits (for the gateways to take a dashboard, for the roster's write to be
+        // durable), the session keeps answering. Every student's lock and run asks it whether the part is open;
+        // a tick holding the session for its whole wait held up the class with it (a slow dashboard connection,
+        // a write spaced 250 ms behind the last one). The writes themselves never overlap (see Flush).
+        this.RegisterGrainTimer(PushDashboard, new GrainTimerCreationOptions(SessionRules.DashboardPushInterval, SessionRules.DashboardPushInterval) { Interleave = true });
+        this.RegisterGrainTimer(WritePendingChanges, new GrainTimerCreationOptions(SessionRules.WriteInterval, SessionRules.WriteInterval) { Interleave = true });
         return Task.CompletedTask;
     }
 

@@ -28,6 +28,7 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage, ILi
     private string? _writeTarget;
     private bool _readsBroken;
     private int _injected;
+    private HeldWrite? _held;
 
     /// <summary>The storage underneath, to read what is really stored without going through a grain.</summary>
     public IGrainStorage Inner => inner;
@@ -51,13 +52,29 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage, ILi
         }
     }
 
-    /// <summary>Clears every switch.</summary>
+    /// <summary>
+    /// Holds the next write of <paramref name="grainId"/>'s <paramref name="stateName"/> before it reaches the store,
+    /// as a slow disk does: <c>Entered</c> completes once it is held, and it goes on when <c>Release</c> is completed.
+    /// </summary>
+    public HeldWrite HoldNextWrite(string stateName, GrainId grainId)
+    {
+        var held = new HeldWrite(stateName, grainId);
+        lock (_gate)
+        {
+            _held = held;
+        }
+        return held;
+    }
+
+    /// <summary>Clears every switch (and lets a held write go on).</summary>
     public void Heal()
     {
         lock (_gate)
         {
             _writesToBreak = 0;
             _readsBroken = false;
+            _held?.Release.TrySetResult();
+            _held = null;
         }
     }
 
@@ -80,14 +97,24 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage, ILi
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         StorageFault? fault = null;
+        HeldWrite? held = null;
         lock (_gate)
         {
+            if (_held is { } waiting && waiting.StateName == stateName && waiting.GrainId == grainId)
+            {
+                (held, _held) = (waiting, null);
+            }
             if (_writesToBreak > 0 && (_writeTarget is null || _writeTarget == stateName))
             {
                 _writesToBreak--;
                 fault = _writeFault;
                 Interlocked.Increment(ref _injected);
             }
+        }
+        if (held is not null)
+        {
+            held.Entered.TrySetResult();
+            await held.Release.Task;
         }
         switch (fault)
         {
@@ -107,4 +134,16 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage, ILi
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ClearStateAsync(stateName, grainId, grainState);
+}
+
+/// <summary>A write held by <see cref="FaultyGrainStorage.HoldNextWrite"/>.</summary>
+public sealed class HeldWrite(string stateName, GrainId grainId)
+{
+    public string StateName { get; } = stateName;
+
+    public GrainId GrainId { get; } = grainId;
+
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -24,6 +24,33 @@ public sealed class StorageFaultTests(FaultClusterFixture fixture) : IDisposable
         SecurityFigures.Record(SecurityFigures.FaultsInjected, Storage.TakeInjected(), "grain storage");
     }
 
+    [Fact]
+    public async Task While_the_session_writes_its_roster_on_a_slow_disk_its_students_can_still_run()
+    {
+        var session = await Classroom.NewSession(Grains);
+        var ada = await Classroom.Join(Grains, session, "Ada");
+        await ada.LockPercent(30);
+        var held = Storage.HoldNextWrite("session", session.GetGrainId());
+        // A run count: the session writes it on its own beat (every few seconds), while no one waits for it.
+        var id = (await ada.Grain.GetIdentity()).StudentId;
+        await session.Report(new StudentTransition(id, StudentTransition.Ran, 1, DateTimeOffset.UtcNow, Outcome: 40, RunNumber: 1));
+        await held.Entered.Task.WaitAsync(AnswerBound);
+
+        // Every run asks the session whether its part is still open. Had the write held the session, these
+        // would wait for the disk (here: until released, so past the bound).
+        var info = await session.GetInfo().WaitAsync(AnswerBound);
+        var track = await ada.Grain.BeginRun(1).WaitAsync(AnswerBound);
+
+        Assert.True(info.Pacing[0].Open);
+        Assert.Equal("cloud-titan", track);
+        Assert.False(held.Release.Task.IsCompleted);
+        held.Release.TrySetResult();
+        Assert.Equal(1, Assert.Single((await session.GetRoster(1, 10)).Entries).Runs);
+    }
+
+    /// <summary>Far longer than an answer takes; a caller held behind the disk would never get one within it.</summary>
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(15);
+
     [Theory]
     [InlineData(StorageFault.Fails)]
     [InlineData(StorageFault.TimesOut)]
