@@ -13,9 +13,6 @@ public sealed class ThreadPoolLagProbe : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
-    private static readonly Action<long> Started = queuedAt =>
-        LabMetrics.ThreadPoolLag.Record(Stopwatch.GetElapsedTime(queuedAt).TotalMilliseconds);
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var thread = new Thread(() => Probe(stoppingToken)) { IsBackground = true, Name = "threadpool-lag-probe" };
@@ -38,7 +35,7 @@ public sealed class ThreadPoolLagProbe : BackgroundService
             ThreadPool.UnsafeQueueUserWorkItem(
                 at =>
                 {
-                    Started(at);
+                    LabMetrics.ThreadPoolLag.Record(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
                     Volatile.Write(ref waiting, 0);
                 },
                 queuedAt,

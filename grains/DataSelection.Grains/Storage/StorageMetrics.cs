@@ -18,8 +18,4 @@ public static class StorageMetrics
     /// <summary>Grain state writes that shared one commit (and its fsync).</summary>
     public static Histogram<int> WritesPerCommit { get; } =
         Meter.CreateHistogram<int>("dataselection.storage.commit.writes", "{write}", "Grain state writes that went into one commit.");
-
-    /// <summary>Checkpoints run off the writer (copying the write-ahead log back into the database file), and how long each took.</summary>
-    public static Histogram<double> CheckpointDuration { get; } =
-        Meter.CreateHistogram<double>("dataselection.storage.checkpoint.duration", "ms", "Time one background checkpoint of the write-ahead log took.");
 }

@@ -104,13 +104,15 @@ public sealed record BandPlan(int Bands, int Rows)
         var abovePower = Ones(above.Nodes.Length);
         var belowMiss = new double[below.Nodes.Length];
         var aboveMiss = new double[above.Nodes.Length];
+        var belowAllMiss = new double[below.Nodes.Length];
+        var aboveAllMiss = new double[above.Nodes.Length];
         for (var r = 1; r <= numPerm; r++)
         {
             // s^r, and the probability that one band of r rows misses: 1 − s^r.
             Advance(belowPower, below.Nodes, belowMiss);
             Advance(abovePower, above.Nodes, aboveMiss);
-            var belowAllMiss = Ones(below.Nodes.Length);
-            var aboveAllMiss = Ones(above.Nodes.Length);
+            Array.Fill(belowAllMiss, 1.0);
+            Array.Fill(aboveAllMiss, 1.0);
             for (var b = 1; b <= numPerm / r; b++)
             {
                 // (1 − s^r)^b: every band misses; the candidate probability is its complement.
@@ -182,17 +184,12 @@ public sealed record BandPlan(int Bands, int Rows)
 
     private static double Integrate(Func<double, double> f, double from, double to)
     {
-        if (to <= from)
+        var (nodes, weights) = SimpsonNodes(from, to);
+        var sum = 0.0;
+        for (var i = 0; i < nodes.Length; i++)
         {
-            return 0.0;
+            sum += weights[i] * f(nodes[i]);
         }
-        // Composite Simpson's rule.
-        var h = (to - from) / IntegrationIntervals;
-        var sum = f(from) + f(to);
-        for (var i = 1; i < IntegrationIntervals; i++)
-        {
-            sum += f(from + i * h) * (i % 2 == 1 ? 4.0 : 2.0);
-        }
-        return sum * h / 3.0;
+        return sum;
     }
 }
