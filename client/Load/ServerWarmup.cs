@@ -6,7 +6,9 @@ namespace DataSelection.Client.Load;
 /// Waits, as an instructor sharing the code does, while the gateway's silo warms the cohort cache for the
 /// new session (its <c>dataselection_warmup_pending</c> gauge on <c>/metrics</c>), so the class starts on
 /// the server a lesson really meets. A server without the gauge (warm-up off, or a gateway in client mode)
-/// is not waited for.
+/// is not waited for — once the gauge has stayed away for <see cref="AbsencePatience"/>: the exporter may
+/// answer a scrape from just before the session was created (another scraper's, cached for a moment), which
+/// does not have it yet.
 /// </summary>
 public static class ServerWarmup
 {
@@ -15,6 +17,9 @@ public static class ServerWarmup
     /// <summary>The longest wait: past it the class starts anyway, and the report says how long it waited.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long the gauge must be missing before the server counts as one without a warm-up: longer than the exporter caches a scrape.</summary>
+    public static readonly TimeSpan AbsencePatience = TimeSpan.FromSeconds(2);
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Seconds waited until nothing was pending, or null when the server reports no warm-up.</summary>
@@ -22,7 +27,7 @@ public static class ServerWarmup
     {
         ArgumentNullException.ThrowIfNull(metrics);
         var started = Stopwatch.GetTimestamp();
-        var first = true;
+        var seen = false;
         while (true)
         {
             double? left;
@@ -34,15 +39,28 @@ public static class ServerWarmup
             {
                 left = null;
             }
-            if (left is null)
+            var waited = Stopwatch.GetElapsedTime(started);
+            if (left is { } value)
             {
-                return first ? null : Stopwatch.GetElapsedTime(started).TotalSeconds;
+                seen = true;
+                pending?.Report(value);
+                if (value <= 0)
+                {
+                    return waited.TotalSeconds;
+                }
             }
-            first = false;
-            pending?.Report(left.Value);
-            if (left.Value <= 0 || Stopwatch.GetElapsedTime(started) > Patience)
+            else if (seen)
             {
-                return Stopwatch.GetElapsedTime(started).TotalSeconds;
+                // It was there and is gone (a restart, or the meter dropped it): nothing is left to wait for.
+                return waited.TotalSeconds;
+            }
+            else if (waited >= AbsencePatience)
+            {
+                return null;
+            }
+            if (waited > Patience)
+            {
+                return waited.TotalSeconds;
             }
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
         }
