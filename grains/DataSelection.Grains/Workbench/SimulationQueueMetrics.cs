@@ -20,6 +20,10 @@ public static class SimulationQueueMetrics
     public static ObservableGauge<int> Running { get; } = Meter.CreateObservableGauge(
         "dataselection.simulation.running", () => Throttles.Keys.Sum(t => t.Running), "{simulation}", "Simulations computing on this silo.");
 
+    /// <summary>Simulations computed at the serving threads' priority because students were already waiting on them.</summary>
+    public static Counter<long> Urgent { get; } = Meter.CreateCounter<long>(
+        "dataselection.simulation.urgent", "{simulation}", "Simulations computed at the serving threads' priority: they had waited for a slot, or others waited behind them.");
+
     internal static void Track(SimulationThrottle throttle) => Throttles.TryAdd(throttle, 0);
 
     internal static void Untrack(SimulationThrottle throttle) => Throttles.TryRemove(throttle, out _);

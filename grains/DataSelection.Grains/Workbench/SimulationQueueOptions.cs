@@ -25,6 +25,8 @@ public sealed class SimulationQueueOptions
     /// <summary>
     /// How much lower than the serving threads simulations run (Linux nice value, 0–19; 0: the same). At 5 a
     /// busy silo gives a simulation thread about a third of a core against each serving thread, and every idle cycle.
+    /// A simulation students are already waiting on runs at the serving threads' priority instead
+    /// (<see cref="SimulationThrottle.UrgentWait"/>).
     /// </summary>
     public int Nice { get; set; } = 5;
 

@@ -4,12 +4,12 @@ using System.Runtime.InteropServices;
 namespace DataSelection.Grains.Workbench;
 
 /// <summary>
-/// The threads simulations compute on: their own, not the thread pool's, and on Linux at a lower CPU
-/// priority (a higher nice value) than the threads that serve students. A simulation holds a thread for
-/// 10–200 ms; on the pool, two of them would leave a two-core silo without a thread for cached runs,
-/// pushes and the hubs until the pool grew. At a lower priority they still take every idle cycle, but
-/// when a class is busy the scheduler gives the serving threads the cores first, so a cached answer is
-/// not stuck behind someone's fresh simulation.
+/// Threads simulations compute on: their own, not the thread pool's, and on Linux at a given CPU
+/// priority (a nice value added to the process's). A simulation holds a thread for 10–200 ms; on the pool,
+/// two of them would leave a two-core silo without a thread for cached runs, pushes and the hubs until the
+/// pool grew. <see cref="SimulationThrottle"/> keeps two sets: calm ones below the serving threads' priority,
+/// which still take every idle cycle but give the cores to cached answers when a class is busy, and urgent
+/// ones at the serving threads' own priority for simulations students are already waiting on.
 /// </summary>
 public sealed partial class SimulationThreads : TaskScheduler, IDisposable
 {
@@ -20,14 +20,17 @@ public sealed partial class SimulationThreads : TaskScheduler, IDisposable
 
     /// <param name="count">Threads: one per simulation that may compute at once.</param>
     /// <param name="nice">Linux nice value added for these threads (0–19); elsewhere ignored.</param>
-    public SimulationThreads(int count, int nice)
+    /// <param name="name">The threads' names, numbered: <c>simulation-0</c>, …</param>
+    public SimulationThreads(int count, int nice, string name = "simulation")
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Nice = nice;
         _threads = [.. Enumerable.Range(0, count).Select(i => new Thread(() => Serve(nice))
         {
             IsBackground = true,
-            Name = $"simulation-{i}",
+            Name = $"{name}-{i}",
         })];
         foreach (var thread in _threads)
         {
@@ -36,6 +39,9 @@ public sealed partial class SimulationThreads : TaskScheduler, IDisposable
     }
 
     public override int MaximumConcurrencyLevel => _threads.Length;
+
+    /// <summary>The nice value these threads run at, above the process's.</summary>
+    public int Nice { get; }
 
     /// <summary>Runs <paramref name="simulation"/> on one of these threads.</summary>
     public Task<T> Run<T>(Func<T> simulation) =>

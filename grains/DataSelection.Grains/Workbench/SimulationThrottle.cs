@@ -6,10 +6,16 @@ namespace DataSelection.Grains.Workbench;
 
 /// <summary>
 /// Lets one simulation per slot (by default one per core but one) run at a time on a silo, each on its own
-/// lower-priority thread (<see cref="SimulationThreads"/>): more would only share
-/// the same cores and slow every one of them down. Fresh student runs wait in a bounded queue; when
-/// it is full they are refused at once as <see cref="LabRule.Busy"/> with an estimate of when a retry
-/// will find room, instead of piling up work no one will wait for.
+/// thread (<see cref="SimulationThreads"/>): more would only share the same cores and slow every one of them
+/// down. Fresh student runs wait in a bounded queue; when it is full they are refused at once as
+/// <see cref="LabRule.Busy"/> with an estimate of when a retry will find room, instead of piling up work no
+/// one will wait for.
+/// <para>
+/// A simulation computes below the serving threads' priority (<see cref="SimulationQueueOptions.Nice"/>), so
+/// cached answers get the cores first, unless students are already waiting on it: one that waited
+/// <see cref="UrgentWait"/> for its slot, or has others queued behind it, computes at their priority. On full
+/// cores a lower-priority thread gets a fraction of one, and fresh runs would otherwise queue until refused.
+/// </para>
 /// </summary>
 public sealed class SimulationThrottle : IDisposable
 {
@@ -22,9 +28,13 @@ public sealed class SimulationThrottle : IDisposable
     /// <summary>How long background work waits before looking again for a moment when no student's simulation waits.</summary>
     private static readonly TimeSpan BackgroundPatience = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>A student's simulation that waited this long for its slot computes at the serving threads' priority.</summary>
+    public static readonly TimeSpan UrgentWait = TimeSpan.FromMilliseconds(100);
+
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _background = new(1, 1);
-    private readonly SimulationThreads _threads;
+    private readonly SimulationThreads _calm;
+    private readonly SimulationThreads _urgent;
     private readonly int _slotCount;
     private readonly int _maxQueued;
     private readonly Lock _averageGate = new();
@@ -38,7 +48,8 @@ public sealed class SimulationThrottle : IDisposable
         _slotCount = options.Value.SlotCount;
         _maxQueued = options.Value.QueueBound;
         _slots = new SemaphoreSlim(_slotCount, _slotCount);
-        _threads = new SimulationThreads(_slotCount, options.Value.Nice);
+        _calm = new SimulationThreads(_slotCount, options.Value.Nice);
+        _urgent = options.Value.Nice > 0 ? new SimulationThreads(_slotCount, 0, "simulation-urgent") : _calm;
         SimulationQueueMetrics.Track(this);
     }
 
@@ -98,7 +109,7 @@ public sealed class SimulationThrottle : IDisposable
             Interlocked.Increment(ref _inBackground);
             try
             {
-                return await _threads.Run(work).ConfigureAwait(false);
+                return await _calm.Run(work).ConfigureAwait(false);
             }
             finally
             {
@@ -126,7 +137,11 @@ public sealed class SimulationThrottle : IDisposable
     public void Dispose()
     {
         SimulationQueueMetrics.Untrack(this);
-        _threads.Dispose();
+        _calm.Dispose();
+        if (_urgent != _calm)
+        {
+            _urgent.Dispose();
+        }
         _slots.Dispose();
         _background.Dispose();
     }
@@ -135,11 +150,18 @@ public sealed class SimulationThrottle : IDisposable
     {
         try
         {
+            var asked = Stopwatch.GetTimestamp();
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var started = Stopwatch.GetTimestamp();
-                var result = await _threads.Run(simulation).ConfigureAwait(false);
+                var threads = _calm;
+                if (_urgent != _calm && (Stopwatch.GetElapsedTime(asked, started) >= UrgentWait || Queued > 0))
+                {
+                    threads = _urgent;
+                    SimulationQueueMetrics.Urgent.Add(1);
+                }
+                var result = await threads.Run(simulation).ConfigureAwait(false);
                 Remember(Stopwatch.GetElapsedTime(started));
                 return result;
             }

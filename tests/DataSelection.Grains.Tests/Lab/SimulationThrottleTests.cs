@@ -141,6 +141,60 @@ public sealed class SimulationThrottleTests
         }
     }
 
+    [Fact]
+    public async Task A_simulation_students_are_already_waiting_on_computes_at_the_serving_threads_priority()
+    {
+        using var throttle = new SimulationThrottle(Options.Create(new SimulationQueueOptions { Slots = 1, Nice = 7, MaxQueued = 4 }));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Task.Run(() => throttle.Run(
+            () =>
+            {
+                started.SetResult();
+                release.Task.Wait();
+                return (Thread.CurrentThread.Name, NiceOfThisThread());
+            },
+            CancellationToken.None));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = Task.Run(() => throttle.Run(() => (Thread.CurrentThread.Name, NiceOfThisThread()), CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 1);
+        var third = Task.Run(() => throttle.Run(() => (Thread.CurrentThread.Name, NiceOfThisThread()), CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 2);
+
+        release.SetResult();
+        var (firstName, firstNice) = await first;
+        var (secondName, secondNice) = await second;
+        await third;
+        // Nobody waits now: the next one computes below the serving threads again.
+        var (aloneName, aloneNice) = await throttle.Run(() => (Thread.CurrentThread.Name, NiceOfThisThread()), CancellationToken.None);
+
+        // The first found the slot free and nobody behind it; the second had waited, with the third behind it.
+        Assert.Equal("simulation-0", firstName);
+        Assert.Equal("simulation-urgent-0", secondName);
+        Assert.Equal("simulation-0", aloneName);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(NiceOfThisThread() + 7, firstNice);
+            Assert.Equal(NiceOfThisThread(), secondNice);
+            Assert.Equal(firstNice, aloneNice);
+        }
+    }
+
+    [Fact]
+    public async Task With_nice_zero_there_is_one_set_of_simulation_threads()
+    {
+        using var throttle = new SimulationThrottle(Options.Create(new SimulationQueueOptions { Slots = 1, Nice = 0, MaxQueued = 4 }));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = await Hold(throttle, release.Task);
+        var waiting = Task.Run(() => throttle.Run(() => Thread.CurrentThread.Name, CancellationToken.None));
+        await Eventually.True(() => throttle.Queued == 1);
+
+        release.SetResult();
+
+        Assert.Equal(1, await running);
+        Assert.Equal("simulation-0", await waiting);
+    }
+
     [Theory]
     [InlineData(0, null)]
     [InlineData(null, -1)]
