@@ -33,10 +33,31 @@ public static class LoadTestCommand
         var freshShare = CliOptions.Number("--fresh-share", "Share of runs with never-computed settings", 0.01, 0, 1);
         var freshRange = CliOptions.Choice("--fresh-range", "Where never-computed values fall (near: between the default's slider steps, the default size; anywhere: a control's whole range)", "near", "near", "anywhere");
         var generatorGc = CliOptions.Choice("--generator-gc", "hold: the generator holds off its own garbage collections while it measures, so its pauses are not counted as the server's latency; normal: it collects as usual", "hold", "hold", "normal");
+        var timeline = new Option<string?>("--timeline")
+        {
+            Description = "Also write every measured action as CSV (action, start_s: seconds into the class, latency_ms) to this file: when in the class the tail happened",
+        };
+        timeline.Validators.Add(result =>
+        {
+            var path = result.GetValueOrDefault<string?>();
+            string? folder;
+            try
+            {
+                folder = string.IsNullOrWhiteSpace(path) ? null : Path.GetDirectoryName(Path.GetFullPath(path));
+            }
+            catch (ArgumentException)
+            {
+                folder = null;
+            }
+            if (folder is null || !Directory.Exists(folder))
+            {
+                result.AddError($"--timeline must name a file in a folder that exists; got \"{path}\".");
+            }
+        });
         var output = CliOptions.Output();
         var command = new Command("loadtest", "Drive a live classroom through a running gateway and report latency, dashboard staleness, errors and resource use")
         {
-            url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, freshRange, generatorGc, output,
+            url, students, idle, instructors, duration, ramp, runsPerMinute, freshShare, freshRange, generatorGc, timeline, output,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -54,7 +75,8 @@ public static class LoadTestCommand
                 parse.GetValue(runsPerMinute),
                 parse.GetValue(freshShare),
                 parse.GetValue(freshRange) == "anywhere" ? FreshRange.Anywhere : FreshRange.Near,
-                HoldCollections: parse.GetValue(generatorGc) == "hold");
+                HoldCollections: parse.GetValue(generatorGc) == "hold",
+                TimelinePath: parse.GetValue(timeline) is { } path ? Path.GetFullPath(path) : null);
             var load = new ClassroomLoad(settings);
             var report = await ProgressDisplay.RunAsync(
                 "loadtest",

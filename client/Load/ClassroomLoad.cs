@@ -30,7 +30,8 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
         {
             warmup = await ServerWarmup.WaitFor(warmupHttp, null, cancellationToken).ConfigureAwait(false);
         }
-        var recorder = new LoadRecorder();
+        var timeline = settings.TimelinePath is null ? null : new LoadTimeline();
+        var recorder = new LoadRecorder(timeline);
         var staleness = new DashboardStaleness(settings.Instructors, catalog.Parts.Count);
         var load = new LoadContext(settings, http, catalog, session, recorder, staleness);
 
@@ -84,6 +85,11 @@ public sealed class ClassroomLoad(LoadTestSettings settings)
             await stopMeasuring.CancelAsync().ConfigureAwait(false);
             await watching.ConfigureAwait(false);
 
+            if (timeline is not null)
+            {
+                await using var file = new StreamWriter(settings.TimelinePath!);
+                await timeline.WriteCsv(file, classStart, cancellationToken).ConfigureAwait(false);
+            }
             var latency = recorder.Summaries();
             var actions = LoadActions.StudentActions.Sum(recorder.CountOf);
             return new LoadReport(

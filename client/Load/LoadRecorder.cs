@@ -4,7 +4,8 @@ using System.Diagnostics;
 namespace DataSelection.Client.Load;
 
 /// <summary>Collects every latency by action and every failure by kind, from all simulated students at once.</summary>
-public sealed class LoadRecorder
+/// <param name="timeline">Where every success also goes with its start time (<c>--timeline</c>); null keeps only the percentiles.</param>
+public sealed class LoadRecorder(LoadTimeline? timeline = null)
 {
     private readonly Dictionary<string, LatencySeries> _latencies = LoadActions.All.ToDictionary(a => a, _ => new LatencySeries(), StringComparer.Ordinal);
     private readonly Dictionary<string, LatencySeries> _steady = LoadActions.Steady.ToDictionary(a => a, _ => new LatencySeries(), StringComparer.Ordinal);
@@ -25,6 +26,7 @@ public sealed class LoadRecorder
     {
         var milliseconds = Stopwatch.GetElapsedTime(startedAt, endedAt).TotalMilliseconds;
         _latencies[action].Add(milliseconds);
+        timeline?.Add(action, startedAt, milliseconds);
         var classIn = ClassInAt;
         if (classIn != 0 && startedAt >= classIn && _steady.TryGetValue(action, out var steady))
         {

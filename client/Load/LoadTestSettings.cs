@@ -12,6 +12,7 @@ namespace DataSelection.Client.Load;
 /// Whether the generator holds off its own garbage collections while it measures (see <see cref="CollectionHold"/>).
 /// Process-wide: only for a process that runs one load test at a time, as the command line does.
 /// </param>
+/// <param name="TimelinePath">Where to write every measured action as CSV (<see cref="LoadTimeline"/>); null writes none.</param>
 public sealed record LoadTestSettings(
     Uri Gateway,
     int Students,
@@ -22,7 +23,8 @@ public sealed record LoadTestSettings(
     double RunsPerMinute,
     double FreshShare,
     FreshRange FreshRange = FreshRange.Near,
-    bool HoldCollections = false)
+    bool HoldCollections = false,
+    string? TimelinePath = null)
 {
     /// <summary>Longest wait for one answer or one pushed result before it counts as a timeout.</summary>
     public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);

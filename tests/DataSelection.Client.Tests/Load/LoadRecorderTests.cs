@@ -44,4 +44,22 @@ public sealed class LoadRecorderTests
         recorder.Succeeded(LoadActions.RunResult, Ms(t0, 7_000), Ms(t0, 7_010));
         Assert.Equal(1, recorder.SteadySummaries()[LoadActions.RunResult].Count);
     }
+
+    [Fact]
+    public async Task The_timeline_lists_every_success_in_order_of_start_in_seconds_into_the_class()
+    {
+        var timeline = new LoadTimeline();
+        var recorder = new LoadRecorder(timeline);
+        const long t0 = 1_000_000_000;
+        recorder.Succeeded(LoadActions.RunResultFresh, Ms(t0, 2_500), Ms(t0, 2_620));
+        recorder.Succeeded(LoadActions.Join, Ms(t0, 10), Ms(t0, 80));
+        recorder.Failed("run:Busy");
+
+        using var csv = new StringWriter();
+        await timeline.WriteCsv(csv, t0, CancellationToken.None);
+
+        Assert.Equal(
+            [LoadTimeline.Header, "join,0.010,70.0", "run_result_fresh,2.500,120.0"],
+            csv.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
 }

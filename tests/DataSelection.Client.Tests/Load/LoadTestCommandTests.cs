@@ -36,6 +36,7 @@ public sealed class LoadTestCommandTests
     [InlineData("--fresh-share", "1.5")]
     [InlineData("--fresh-range", "far")]
     [InlineData("--generator-gc", "sometimes")]
+    [InlineData("--timeline", "/no/such/folder/timeline.csv")]
     [InlineData("--students", "-1")]
     public async Task Bad_load_options_are_refused_with_the_option_named(string option, string value)
     {

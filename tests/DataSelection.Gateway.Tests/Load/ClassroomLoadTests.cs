@@ -15,7 +15,8 @@ public sealed class ClassroomLoadTests
         {
             await using var gateway = await GatewayProcess.Start(data.FullName);
             var settings = new LoadTestSettings(gateway.Address, Students: 10, IdleStudents: 2, Instructors: 2,
-                Duration: TimeSpan.FromSeconds(10), Ramp: TimeSpan.FromSeconds(1), RunsPerMinute: 240, FreshShare: 0.1);
+                Duration: TimeSpan.FromSeconds(10), Ramp: TimeSpan.FromSeconds(1), RunsPerMinute: 240, FreshShare: 0.1,
+                TimelinePath: Path.Combine(data.FullName, "timeline.csv"));
 
             var report = await new ClassroomLoad(settings).Run(new Progress<(string, double)>(), CancellationToken.None);
 
@@ -36,6 +37,14 @@ public sealed class ClassroomLoadTests
             Assert.True(report.Server.CpuPercent > 0);
             Assert.True(report.Server.MemoryMb > 0);
             Assert.True(report.LoadGenerator.MemoryMb > 0);
+
+            // The timeline has every measured action once, each started within the class.
+            var timeline = await File.ReadAllLinesAsync(settings.TimelinePath!);
+            Assert.Equal(LoadTimeline.Header, timeline[0]);
+            var rows = timeline.Skip(1).Select(line => line.Split(',')).ToList();
+            Assert.Equal(report.LatencyMs.Values.Sum(l => l.Count), rows.Count);
+            Assert.Equal(report.LatencyMs[LoadActions.RunResultFresh].Count, rows.Count(r => r[0] == LoadActions.RunResultFresh));
+            Assert.All(rows, r => Assert.InRange(double.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), 0, report.DurationS));
 
             using var json = JsonDocument.Parse(JsonSerializer.Serialize(report, JsonOutput.Options));
             var root = json.RootElement;
