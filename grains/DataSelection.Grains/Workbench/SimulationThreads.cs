@@ -26,7 +26,6 @@ public sealed partial class SimulationThreads : TaskScheduler, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        Nice = nice;
         _threads = [.. Enumerable.Range(0, count).Select(i => new Thread(() => Serve(nice))
         {
             IsBackground = true,
@@ -39,9 +38,6 @@ public sealed partial class SimulationThreads : TaskScheduler, IDisposable
     }
 
     public override int MaximumConcurrencyLevel => _threads.Length;
-
-    /// <summary>The nice value these threads run at, above the process's.</summary>
-    public int Nice { get; }
 
     /// <summary>Runs <paramref name="simulation"/> on one of these threads.</summary>
     public Task<T> Run<T>(Func<T> simulation) =>

@@ -155,13 +155,7 @@ public sealed class SimulationThrottle : IDisposable
             try
             {
                 var started = Stopwatch.GetTimestamp();
-                var threads = _calm;
-                if (_urgent != _calm && (Stopwatch.GetElapsedTime(asked, started) >= UrgentWait || Queued > 0))
-                {
-                    threads = _urgent;
-                    SimulationQueueMetrics.Urgent.Add(1);
-                }
-                var result = await threads.Run(simulation).ConfigureAwait(false);
+                var result = await ThreadsFor(Stopwatch.GetElapsedTime(asked, started)).Run(simulation).ConfigureAwait(false);
                 Remember(Stopwatch.GetElapsedTime(started));
                 return result;
             }
@@ -174,6 +168,17 @@ public sealed class SimulationThrottle : IDisposable
         {
             Interlocked.Decrement(ref _admitted);
         }
+    }
+
+    /// <summary>The urgent threads for a simulation that <paramref name="waited"/> <see cref="UrgentWait"/> or more, or has others queued behind it; else the calm ones.</summary>
+    private SimulationThreads ThreadsFor(TimeSpan waited)
+    {
+        if (_urgent == _calm || (waited < UrgentWait && Queued == 0))
+        {
+            return _calm;
+        }
+        SimulationQueueMetrics.Urgent.Add(1);
+        return _urgent;
     }
 
     private void Remember(TimeSpan duration)
