@@ -13,6 +13,7 @@
 #   STALENESS    students for the dashboard-staleness run (6 runs/min, fresh gateway; 0 skips) [5000]
 #   IDLE         connected idle students for the memory run (fresh gateway; 0 skips) [10000]
 #   PORT         gateway port [5080]
+#   TIMELINE     1: each run also writes <name>.timeline.csv, every action's start and latency [0]
 # Each run writes <output-dir>/<name>.json and prints its one-line summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,7 @@ fresh_range=${FRESH_RANGE:-near}
 staleness=${STALENESS:-5000}
 idle=${IDLE:-10000}
 port=${PORT:-5080}
+timeline=${TIMELINE:-0}
 url="http://127.0.0.1:$port"
 mkdir -p "$out"
 
@@ -65,6 +67,9 @@ trap stop_gateway EXIT
 loadtest() {
   local name=$1
   shift
+  if [[ "$timeline" == 1 ]]; then
+    set -- "$@" --timeline "$out/$name.timeline.csv"
+  fi
   dotnet client/bin/Release/net10.0/dataselection.dll loadtest --url "$url" "$@" -o "$out/$name.json" | tail -n 1
 }
 
