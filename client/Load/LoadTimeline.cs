@@ -14,8 +14,6 @@ public sealed class LoadTimeline
 
     private readonly ConcurrentQueue<(string Action, long StartedAt, double Milliseconds)> _entries = new();
 
-    public int Count => _entries.Count;
-
     public void Add(string action, long startedAt, double milliseconds) => _entries.Enqueue((action, startedAt, milliseconds));
 
     /// <summary>Writes one CSV line per action in order of start, each start in seconds since <paramref name="origin"/> (a <see cref="Stopwatch"/> timestamp).</summary>

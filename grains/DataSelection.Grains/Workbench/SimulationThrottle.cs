@@ -28,7 +28,7 @@ public sealed class SimulationThrottle : IDisposable
     /// <summary>How long background work waits before looking again for a moment when no student's simulation waits.</summary>
     private static readonly TimeSpan BackgroundPatience = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>A student's simulation that waited this long for its slot computes at the serving threads' priority.</summary>
+    /// <summary>A simulation that waited this long for its slot (a student's, or a measurement) computes at the serving threads' priority.</summary>
     public static readonly TimeSpan UrgentWait = TimeSpan.FromMilliseconds(100);
 
     private readonly SemaphoreSlim _slots;
